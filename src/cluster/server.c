@@ -1,0 +1,120 @@
+/*
+ * The `ckube server` process: data directory, local etcd member under supervision, and
+ * the control-plane components (see server.h). Runs one event_base on the main thread.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "base/compat.h"
+
+#include "base/log.h"
+#include "base/mem.h"
+#include "cluster/etcd-supervisor.h"
+#include "cluster/server.h"
+
+struct server {
+	const struct ck_server_config *cfg;
+	struct event_base *base;
+	struct event *sigint, *sigterm;
+	struct ck_etcd_supervisor *etcd;
+	int lock_fd;
+};
+
+/*
+ * Take an exclusive lock on DIR/lock, so that two servers never share a data directory
+ * (two etcd members on one data directory corrupt it).
+ */
+static int lock_data_dir(struct server *s, struct ck_error **err)
+{
+	ck_autofree char *path = ck_xasprintf("%s/lock", s->cfg->data_dir);
+
+	if (mkdir(s->cfg->data_dir, 0700) < 0 && errno != EEXIST)
+		return ck_error_set_errno(err, errno, "cannot create data directory '%s'",
+		                          s->cfg->data_dir);
+	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (s->lock_fd < 0)
+		return ck_error_set_errno(err, errno, "cannot open '%s'", path);
+	if (flock(s->lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			return ck_error_set(err, 409, NULL,
+			                    "data directory '%s' is in use by another ckube server",
+			                    s->cfg->data_dir);
+		return ck_error_set_errno(err, errno, "cannot lock '%s'", path);
+	}
+	return 0;
+}
+
+/* Runs on s->base's loop. */
+static void stop_cb(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *s = arg;
+
+	(void)what;
+	ck_info("server", "received signal %d, stopping", (int)sig);
+	event_base_loopbreak(s->base);
+}
+
+static int start_etcd(struct server *s, struct ck_error **err)
+{
+	ck_autofree char *dir = ck_xasprintf("%s/etcd", s->cfg->data_dir);
+	ck_autofree char *log = ck_xasprintf("%s/etcd.log", s->cfg->data_dir);
+	struct ck_etcd_proc_config ec = {
+	        .name = "default",
+	        .data_dir = dir,
+	        .bin = s->cfg->etcd_bin,
+	        .host = s->cfg->bind_address,
+	        .log_path = log,
+	};
+
+	if (s->cfg->etcd_endpoints) {
+		ck_info("server", "using external etcd at %s", s->cfg->etcd_endpoints);
+		return 0;
+	}
+	if (ck_etcd_supervisor_start(s->base, &ec, 30000, &s->etcd, err) < 0)
+		return -1;
+	ck_info("server", "local etcd member ready at %s (log %s)",
+	        ck_etcd_supervisor_client_url(s->etcd), log);
+	return 0;
+}
+
+int ck_server_run(const struct ck_server_config *cfg, struct ck_error **err)
+{
+	struct server s = {.cfg = cfg, .lock_fd = -1};
+	int ret = -1;
+
+	CK_BUG_ON(!cfg->data_dir);
+	if (lock_data_dir(&s, err) < 0)
+		goto out;
+	s.base = event_base_new();
+	if (!s.base) {
+		ck_error_set(err, 500, NULL, "cannot create event loop");
+		goto out;
+	}
+	s.sigint = evsignal_new(s.base, SIGINT, stop_cb, &s);
+	s.sigterm = evsignal_new(s.base, SIGTERM, stop_cb, &s);
+	evsignal_add(s.sigint, NULL);
+	evsignal_add(s.sigterm, NULL);
+	if (start_etcd(&s, err) < 0)
+		goto out;
+	ck_info("server", "ckube server running with data directory %s", cfg->data_dir);
+	event_base_dispatch(s.base);
+	ret = 0;
+out:
+	ck_etcd_supervisor_free(s.etcd);
+	if (s.sigint)
+		event_free(s.sigint);
+	if (s.sigterm)
+		event_free(s.sigterm);
+	if (s.base)
+		event_base_free(s.base);
+	if (s.lock_fd >= 0)
+		close(s.lock_fd);
+	if (ret == 0)
+		ck_info("server", "stopped");
+	return ret;
+}
