@@ -34,20 +34,18 @@ void ck_buf_reset(struct ck_buf *b)
 
 void ck_buf_grow(struct ck_buf *b, size_t extra)
 {
-	size_t need;
+	size_t need, cap;
 
 	if (__builtin_add_overflow(b->len, extra, &need) || need == SIZE_MAX)
 		CK_BUG("ck_buf_grow: size overflow");
-	need++;
+	need++; /* the terminator */
 	if (need <= b->cap)
 		return;
-	if (!b->cap) {
-		b->data = NULL;
-	}
-	size_t cap = b->cap ? b->cap : 64;
+	cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap + cap / 2 + 64;
-	b->data = ck_xrealloc(b->data, cap);
+	/* An unallocated buffer points at the shared ck_buf_empty, which is never realloc'ed. */
+	b->data = ck_xrealloc(b->cap ? b->data : NULL, cap);
 	if (!b->cap)
 		b->data[0] = '\0';
 	b->cap = cap;
