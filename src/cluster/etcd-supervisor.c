@@ -84,7 +84,7 @@ int ck_etcd_supervisor_start(struct event_base *base, const struct ck_etcd_proc_
 	if (ck_etcd_proc_start(cfg, &s->proc, err) < 0 ||
 	    ck_etcd_proc_wait_ready(s->proc, ready_timeout_ms, err) < 0) {
 		ck_etcd_supervisor_free(s);
-		return ck_error_wrap(err, "cannot start the local etcd member");
+		return -1;
 	}
 	s->started_at = time(NULL);
 	s->sigchld = evsignal_new(base, SIGCHLD, sigchld_cb, s);

@@ -12,6 +12,7 @@
 
 #include "base/compat.h"
 
+#include "base/json.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "cluster/etcd-supervisor.h"
@@ -59,6 +60,48 @@ static void stop_cb(evutil_socket_t sig, short what, void *arg)
 	event_base_loopbreak(s->base);
 }
 
+/*
+ * The local member's ports are chosen once, on first start, and kept in
+ * DIR/etcd-member.json: etcd records its peer URL in its data, and a member that comes
+ * back on another port is not the member its data describes.
+ */
+static int member_ports(struct server *s, int *client_port, int *peer_port, struct ck_error **err)
+{
+	ck_autofree char *path = ck_xasprintf("%s/etcd-member.json", s->cfg->data_dir);
+	ck_autofree char *tmp = ck_xasprintf("%s.tmp", path);
+	json_error_t je;
+	json_t *v = json_load_file(path, 0, &je);
+	int64_t c = 0, p = 0;
+
+	if (v) {
+		if (ck_json_get_int(v, "clientPort", &c, err) != 0 ||
+		    ck_json_get_int(v, "peerPort", &p, err) != 0 || c < 1 || c > 65535 || p < 1 ||
+		    p > 65535) {
+			json_decref(v);
+			ck_error_clear(err);
+			return ck_error_set(err, 500, NULL,
+			                    "'%s' is damaged: expected clientPort and peerPort",
+			                    path);
+		}
+		json_decref(v);
+		*client_port = (int)c;
+		*peer_port = (int)p;
+		return 0;
+	}
+	if (access(path, F_OK) == 0)
+		return ck_error_set(err, 500, NULL, "cannot read '%s': %s", path, je.text);
+	if ((*client_port = ck_free_port(s->cfg->bind_address, err)) < 0 ||
+	    (*peer_port = ck_free_port(s->cfg->bind_address, err)) < 0)
+		return -1;
+	v = json_pack("{s:i, s:i}", "clientPort", *client_port, "peerPort", *peer_port);
+	if (json_dump_file(v, tmp, JSON_INDENT(2)) < 0 || rename(tmp, path) < 0) {
+		json_decref(v);
+		return ck_error_set_errno(err, errno, "cannot write '%s'", path);
+	}
+	json_decref(v);
+	return 0;
+}
+
 static int start_etcd(struct server *s, struct ck_error **err)
 {
 	ck_autofree char *dir = ck_xasprintf("%s/etcd", s->cfg->data_dir);
@@ -75,8 +118,9 @@ static int start_etcd(struct server *s, struct ck_error **err)
 		ck_info("server", "using external etcd at %s", s->cfg->etcd_endpoints);
 		return 0;
 	}
-	if (ck_etcd_supervisor_start(s->base, &ec, 30000, &s->etcd, err) < 0)
-		return -1;
+	if (member_ports(s, &ec.client_port, &ec.peer_port, err) < 0 ||
+	    ck_etcd_supervisor_start(s->base, &ec, 30000, &s->etcd, err) < 0)
+		return ck_error_wrap(err, "cannot start the local etcd member");
 	ck_info("server", "local etcd member ready at %s (log %s)",
 	        ck_etcd_supervisor_client_url(s->etcd), log);
 	return 0;

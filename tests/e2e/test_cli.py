@@ -136,3 +136,25 @@ def test_server_that_cannot_start_etcd_fails_with_one_line(ckube_bin, tmp_path):
     assert r.returncode == 1
     assert r.stderr.strip().splitlines()[-1].startswith(
         "ckube server: cannot start the local etcd member:")
+
+
+def test_server_comes_back_on_its_data_directory(ckube_bin, tmp_path):
+    """A stopped server started again on the same data directory reuses its etcd member
+    (same ports, same data) instead of failing on a changed peer URL."""
+    data = tmp_path / "data"
+    for attempt in range(2):
+        log = tmp_path / f"server{attempt}.log"
+        with open(log, "w") as out:
+            server = subprocess.Popen([str(ckube_bin), "server", "--data-dir", str(data)],
+                                      stdout=out, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(lambda: _log_has(log, "ckube server running") or server.poll() is not None,
+                      what="server start")
+            assert server.poll() is None, log.read_text()
+            server.send_signal(signal.SIGTERM)
+            assert server.wait(timeout=15) == 0
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
+    assert (data / "etcd-member.json").exists()
