@@ -36,6 +36,12 @@ void ck_buf_addch(struct ck_buf *b, char c);
 void ck_buf_addf(struct ck_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ck_buf_vaddf(struct ck_buf *b, const char *fmt, va_list ap)
         __attribute__((format(printf, 2, 0)));
+/*
+ * Append len bytes of text, replacing each byte that is not part of a well-formed UTF-8
+ * sequence with U+FFFD, as Go's encoding/json does: for messages that quote client input
+ * and must still fit in a JSON string (jansson refuses invalid UTF-8).
+ */
+void ck_buf_add_utf8(struct ck_buf *b, const void *data, size_t len);
 /* Drop the first n bytes (for consumed input); n is clamped to len. */
 void ck_buf_consume(struct ck_buf *b, size_t n);
 /* Set the length to len (<= len today) and re-terminate. */
