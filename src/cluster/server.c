@@ -15,6 +15,7 @@
 #include "base/json.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "api/apiserver.h"
 #include "cluster/etcd-supervisor.h"
 #include "cluster/server.h"
 #include "pki/pki.h"
@@ -27,8 +28,13 @@ struct server {
 	struct ck_pki *pki;
 	struct ck_etcd_supervisor *etcd;
 	struct ck_etcd *etcd_client;
+	struct ck_apiserver *api;
+	struct event *stop_timer;
 	int lock_fd;
 };
+
+/* How long a stopping server waits for requests in progress and watch streams to end. */
+#define STOP_GRACE_MS 5000
 
 /* The host clients dial: the bind address, or loopback when bound to every address. */
 static const char *dial_host(const struct ck_server_config *cfg)
@@ -119,14 +125,63 @@ static int lock_data_dir(struct server *s, struct ck_error **err)
 	return 0;
 }
 
-/* Runs on s->base's loop. */
-static void stop_cb(evutil_socket_t sig, short what, void *arg)
+/* Runs on s->base's loop: the API server has no connection left, or the grace is over. */
+static void stopped_cb(struct ck_apiserver *api, void *arg)
 {
 	struct server *s = arg;
 
+	(void)api;
+	event_base_loopbreak(s->base);
+}
+
+static void stop_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	ck_warn("server", "connections still open after %d ms, stopping anyway", STOP_GRACE_MS);
+	stopped_cb(NULL, arg);
+}
+
+/* Runs on s->base's loop: stop gracefully, then leave the loop. */
+static void stop_cb(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *s = arg;
+	struct timeval grace = {STOP_GRACE_MS / 1000, (STOP_GRACE_MS % 1000) * 1000};
+
 	(void)what;
 	ck_info("server", "received signal %d, stopping", (int)sig);
-	event_base_loopbreak(s->base);
+	if (!s->api || s->stop_timer) {
+		event_base_loopbreak(s->base);
+		return;
+	}
+	s->stop_timer = evtimer_new(s->base, stop_timeout_cb, s);
+	evtimer_add(s->stop_timer, &grace);
+	ck_apiserver_stop(s->api, stopped_cb, s);
+}
+
+/* The Kubernetes API on bind_address:https_port, with the cluster PKI's serving pair. */
+static int start_api(struct server *s, struct ck_error **err)
+{
+	SSL_CTX *ctx = ck_pki_server_ctx_new(s->pki->ca.cert_pem, s->pki->serving.cert_pem,
+	                                     s->pki->serving.key_pem, err);
+	struct ck_apiserver_config ac = {
+	        .address = s->cfg->bind_address,
+	        .port = (uint16_t)s->cfg->https_port,
+	        .ssl_ctx = ctx,
+	        .etcd = s->etcd_client,
+	};
+	int r;
+
+	if (!ctx)
+		return ck_error_wrap(err, "cannot set up TLS");
+	r = ck_apiserver_new(s->base, &ac, &s->api, err);
+	SSL_CTX_free(ctx);
+	if (r < 0)
+		return ck_error_wrap(err, "cannot serve the Kubernetes API on %s port %d",
+		                     s->cfg->bind_address, s->cfg->https_port);
+	ck_info("server", "serving the Kubernetes API on https://%s:%u", s->cfg->bind_address,
+	        (unsigned)ck_apiserver_port(s->api));
+	return 0;
 }
 
 /*
@@ -217,12 +272,20 @@ int ck_server_run(const struct ck_server_config *cfg, struct ck_error **err)
 	s.sigterm = evsignal_new(s.base, SIGTERM, stop_cb, &s);
 	evsignal_add(s.sigint, NULL);
 	evsignal_add(s.sigterm, NULL);
-	if (start_pki(&s, err) < 0 || start_etcd(&s, err) < 0 || connect_etcd(&s, err) < 0)
+	if (start_pki(&s, err) < 0 || start_etcd(&s, err) < 0 || connect_etcd(&s, err) < 0 ||
+	    start_api(&s, err) < 0)
 		goto out;
 	ck_info("server", "ckube server running with data directory %s", cfg->data_dir);
 	event_base_dispatch(s.base);
 	ret = 0;
 out:
+	if (s.api) {
+		ck_apiserver_free(s.api);
+		/* libevent frees TLS connections from its loop: one more pass (apiserver.h). */
+		event_base_loop(s.base, EVLOOP_NONBLOCK);
+	}
+	if (s.stop_timer)
+		event_free(s.stop_timer);
 	ck_etcd_free(s.etcd_client);
 	ck_etcd_supervisor_free(s.etcd);
 	ck_pki_free(s.pki);

@@ -1,0 +1,1097 @@
+/*
+ * The resource table (see resource.h): the rows, their field selectors and Table columns,
+ * and the kind-specific hooks for defaulting, validation and status on create. Each rule
+ * carries the Kubernetes source it follows. The Table row functions are in table.c.
+ */
+#include <jansson.h>
+
+#include "base/compat.h"
+
+#include "api/api-int.h"
+#include "api/resource.h"
+#include "base/validate.h"
+#include "base/mem.h"
+
+/* ---- verbs ------------------------------------------------------------------------ */
+
+/* K8S: discovery lists verbs sorted alphabetically, which is this bit order's order. */
+static const struct {
+	unsigned bit;
+	const char *name;
+} verb_names[] = {
+        {CK_API_VERB_CREATE, "create"},
+        {CK_API_VERB_DELETE, "delete"},
+        {CK_API_VERB_DELETECOLLECTION, "deletecollection"},
+        {CK_API_VERB_GET, "get"},
+        {CK_API_VERB_LIST, "list"},
+        {CK_API_VERB_PATCH, "patch"},
+        {CK_API_VERB_UPDATE, "update"},
+        {CK_API_VERB_WATCH, "watch"},
+};
+
+const char *ck_api_verb_name(unsigned verb)
+{
+	for (size_t i = 0; i < CK_ARRAY_SIZE(verb_names); i++)
+		if (verb_names[i].bit == verb)
+			return verb_names[i].name;
+	return NULL;
+}
+
+/* Fill arr with the names of the verbs in mask, in discovery order. */
+void ck_api_verbs_json(unsigned mask, json_t *arr)
+{
+	for (size_t i = 0; i < CK_ARRAY_SIZE(verb_names); i++)
+		if (mask & verb_names[i].bit)
+			json_array_append_new(arr, json_string(verb_names[i].name));
+}
+
+/* ---- small JSON helpers for the hooks --------------------------------------------- */
+
+static json_t *obj_child(json_t *parent, const char *key)
+{
+	json_t *c = json_object_get(parent, key);
+
+	if (!json_is_object(c)) {
+		c = json_object();
+		json_object_set_new(parent, key, c);
+	}
+	return c;
+}
+
+static void set_default_str(json_t *obj, const char *key, const char *value)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))
+		json_object_set_new(obj, key, json_string(value));
+}
+
+static void set_default_int(json_t *obj, const char *key, json_int_t value)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v))
+		json_object_set_new(obj, key, json_integer(value));
+}
+
+static void set_default_bool(json_t *obj, const char *key, bool value)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v))
+		json_object_set_new(obj, key, json_boolean(value));
+}
+
+/* ---- pods and pod templates -------------------------------------------------------- */
+
+/* K8S: SetDefaults_Container: the image's tag decides the pull policy. */
+static void default_container(json_t *c)
+{
+	const char *image = json_string_value(json_object_get(c, "image"));
+
+	if (image && !json_string_value(json_object_get(c, "imagePullPolicy"))) {
+		const char *slash = strrchr(image, '/');
+		const char *last = slash ? slash + 1 : image;
+		const char *colon = strchr(last, ':');
+		bool latest = !strchr(last, '@') && (!colon || !strcmp(colon + 1, "latest"));
+
+		json_object_set_new(c, "imagePullPolicy",
+		                    json_string(latest ? "Always" : "IfNotPresent"));
+	}
+	set_default_str(c, "terminationMessagePath", "/dev/termination-log");
+	set_default_str(c, "terminationMessagePolicy", "File");
+	if (!json_object_get(c, "resources"))
+		json_object_set_new(c, "resources", json_object());
+	json_t *ports = json_object_get(c, "ports");
+	size_t i;
+	json_t *p;
+
+	json_array_foreach(ports, i, p)
+	{
+		if (json_is_object(p))
+			set_default_str(p, "protocol", "TCP");
+	}
+}
+
+/* K8S: SetDefaults_PodSpec and the container defaults, for pods and templates alike. */
+static void default_pod_spec(json_t *spec)
+{
+	static const char *const lists[] = {"containers", "initContainers"};
+	size_t i;
+	json_t *c;
+
+	if (!json_is_object(spec))
+		return;
+	set_default_str(spec, "restartPolicy", "Always");
+	set_default_str(spec, "dnsPolicy", "ClusterFirst");
+	set_default_str(spec, "schedulerName", "default-scheduler");
+	set_default_int(spec, "terminationGracePeriodSeconds", 30);
+	set_default_bool(spec, "enableServiceLinks", true);
+	if (!json_object_get(spec, "securityContext"))
+		json_object_set_new(spec, "securityContext", json_object());
+	for (size_t l = 0; l < CK_ARRAY_SIZE(lists); l++)
+		json_array_foreach(json_object_get(spec, lists[l]), i, c)
+		{
+			if (json_is_object(c))
+				default_container(c);
+		}
+}
+
+static void pod_defaults(json_t *obj)
+{
+	default_pod_spec(json_object_get(obj, "spec"));
+}
+
+/*
+ * K8S: qos.GetPodQOS, reduced to the usual cases: no requests or limits anywhere is
+ * BestEffort; cpu and memory limits on every container, equal to their requests where
+ * given, is Guaranteed; anything else is Burstable.
+ */
+static const char *pod_qos(const json_t *spec)
+{
+	bool any = false, guaranteed = true;
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(json_object_get(spec, "containers"), i, c)
+	{
+		json_t *res = json_object_get(c, "resources");
+		json_t *lim = json_object_get(res, "limits"),
+		       *req = json_object_get(res, "requests");
+		static const char *const names[] = {"cpu", "memory"};
+
+		if (json_object_size(lim) || json_object_size(req))
+			any = true;
+		for (size_t n = 0; n < CK_ARRAY_SIZE(names); n++) {
+			json_t *l = json_object_get(lim, names[n]),
+			       *r = json_object_get(req, names[n]);
+
+			if (!l || (r && !json_equal(l, r)))
+				guaranteed = false;
+		}
+	}
+	if (!any)
+		return "BestEffort";
+	return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+/* K8S: podStrategy.PrepareForCreate: a new pod is Pending, with its QoS class. */
+static void pod_prepare(json_t *obj)
+{
+	json_t *st = json_object();
+
+	json_object_set_new(st, "phase", json_string("Pending"));
+	json_object_set_new(st, "qosClass", json_string(pod_qos(json_object_get(obj, "spec"))));
+	json_object_set_new(obj, "status", st);
+}
+
+/* K8S: ValidatePodSpec's container checks that matter before anything runs. */
+static void validate_containers(const json_t *spec, const char *path, struct ck_api_errlist *errs)
+{
+	json_t *cs = json_object_get(spec, "containers");
+	char field[256];
+	size_t i;
+	json_t *c;
+
+	if (!json_is_array(cs) || !json_array_size(cs)) {
+		snprintf(field, sizeof(field), "%s.containers", path);
+		ck_api_errlist_required(errs, field, "");
+		return;
+	}
+	json_array_foreach(cs, i, c)
+	{
+		const char *name = json_string_value(json_object_get(c, "name"));
+		const char *image = json_string_value(json_object_get(c, "image"));
+		const char *msgs[CK_VALIDATE_MAX_MSGS];
+
+		if (!name || !*name) {
+			snprintf(field, sizeof(field), "%s.containers[%zu].name", path, i);
+			ck_api_errlist_required(errs, field, "");
+		} else {
+			size_t n = ck_validate_dns1123_label(name, msgs);
+
+			snprintf(field, sizeof(field), "%s.containers[%zu].name", path, i);
+			for (size_t m = 0; m < n; m++)
+				ck_api_errlist_invalid(errs, field, name, msgs[m]);
+		}
+		/* K8S: "spec.template.spec.containers[0].image: Required value" (reference §6). */
+		if (!image || !*image) {
+			snprintf(field, sizeof(field), "%s.containers[%zu].image", path, i);
+			ck_api_errlist_required(errs, field, "");
+		}
+	}
+}
+
+static void pod_validate(const json_t *obj, const json_t *old, struct ck_api_errlist *errs)
+{
+	(void)old;
+	validate_containers(json_object_get(obj, "spec"), "spec", errs);
+}
+
+/* ---- workloads -------------------------------------------------------------------- */
+
+static void default_template(json_t *spec)
+{
+	default_pod_spec(json_object_get(json_object_get(spec, "template"), "spec"));
+}
+
+/* K8S: apps/v1 SetDefaults_Deployment. */
+static void deployment_defaults(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec"), *strategy = obj_child(spec, "strategy");
+
+	set_default_int(spec, "replicas", 1);
+	set_default_str(strategy, "type", "RollingUpdate");
+	if (!strcmp(json_string_value(json_object_get(strategy, "type")), "RollingUpdate")) {
+		json_t *ru = obj_child(strategy, "rollingUpdate");
+
+		if (!json_object_get(ru, "maxUnavailable"))
+			json_object_set_new(ru, "maxUnavailable", json_string("25%"));
+		if (!json_object_get(ru, "maxSurge"))
+			json_object_set_new(ru, "maxSurge", json_string("25%"));
+	}
+	set_default_int(spec, "revisionHistoryLimit", 10);
+	set_default_int(spec, "progressDeadlineSeconds", 600);
+	default_template(spec);
+}
+
+/* K8S: apps/v1 SetDefaults_ReplicaSet. */
+static void replicaset_defaults(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec");
+
+	set_default_int(spec, "replicas", 1);
+	default_template(spec);
+}
+
+/* K8S: apps/v1 SetDefaults_DaemonSet. */
+static void daemonset_defaults(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec"), *us = obj_child(spec, "updateStrategy");
+
+	set_default_str(us, "type", "RollingUpdate");
+	if (!strcmp(json_string_value(json_object_get(us, "type")), "RollingUpdate")) {
+		json_t *ru = obj_child(us, "rollingUpdate");
+
+		if (!json_object_get(ru, "maxUnavailable"))
+			json_object_set_new(ru, "maxUnavailable", json_integer(1));
+		if (!json_object_get(ru, "maxSurge"))
+			json_object_set_new(ru, "maxSurge", json_integer(0));
+	}
+	set_default_int(spec, "revisionHistoryLimit", 10);
+	default_template(spec);
+}
+
+/* K8S: apps/v1 SetDefaults_StatefulSet. */
+static void statefulset_defaults(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec"), *us = obj_child(spec, "updateStrategy");
+
+	set_default_int(spec, "replicas", 1);
+	set_default_str(spec, "podManagementPolicy", "OrderedReady");
+	set_default_str(us, "type", "RollingUpdate");
+	if (!strcmp(json_string_value(json_object_get(us, "type")), "RollingUpdate"))
+		set_default_int(obj_child(us, "rollingUpdate"), "partition", 0);
+	set_default_int(spec, "revisionHistoryLimit", 10);
+	default_template(spec);
+}
+
+/*
+ * K8S: ValidateDeploymentSpec/ValidateReplicaSetSpec...: a selector is required, must not
+ * be empty, and must select the template's labels; the template's pod spec is validated.
+ */
+static void workload_validate(const json_t *obj, const json_t *old, struct ck_api_errlist *errs)
+{
+	json_t *spec = json_object_get(obj, "spec");
+	json_t *sel = json_object_get(spec, "selector");
+	json_t *tmpl = json_object_get(spec, "template");
+	json_t *labels = json_object_get(json_object_get(tmpl, "metadata"), "labels");
+	json_t *ml = json_object_get(sel, "matchLabels"),
+	       *me = json_object_get(sel, "matchExpressions");
+	const char *k;
+	json_t *v;
+
+	(void)old;
+	if (!json_is_object(sel)) {
+		ck_api_errlist_required(errs, "spec.selector", "");
+	} else if (!json_object_size(ml) && !json_array_size(me)) {
+		ck_api_errlist_invalid_raw(errs, "spec.selector", "{}",
+		                           "empty selector is invalid for deployment");
+	} else {
+		bool match = true;
+
+		json_object_foreach(ml, k, v)
+		{
+			json_t *lv = json_object_get(labels, k);
+
+			if (!json_is_string(lv) || !json_equal(lv, v))
+				match = false;
+		}
+		if (!match) {
+			/* K8S: ErrorBody prints a map value as its JSON (json.Marshal sorts keys). */
+			char *dump =
+			        labels ? json_dumps(labels, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+
+			ck_api_errlist_invalid_raw(errs, "spec.template.metadata.labels",
+			                           dump ? dump : "null",
+			                           "`selector` does not match template `labels`");
+			free(dump);
+		}
+	}
+	validate_containers(json_object_get(tmpl, "spec"), "spec.template.spec", errs);
+}
+
+static void deployment_prepare(json_t *obj)
+{
+	/* K8S: deploymentStrategy.PrepareForCreate: empty status, generation 1. */
+	json_object_set_new(obj, "status", json_object());
+}
+
+/* Python's models require these counters (reference: kubectl-1.32 §8.2). */
+static void replicaset_prepare(json_t *obj)
+{
+	json_object_set_new(obj, "status", json_pack("{s:i}", "replicas", 0));
+}
+
+static void statefulset_prepare(json_t *obj)
+{
+	json_object_set_new(obj, "status",
+	                    json_pack("{s:i,s:i}", "replicas", 0, "availableReplicas", 0));
+}
+
+static void daemonset_prepare(json_t *obj)
+{
+	json_object_set_new(obj, "status",
+	                    json_pack("{s:i,s:i,s:i,s:i}", "currentNumberScheduled", 0,
+	                              "desiredNumberScheduled", 0, "numberMisscheduled", 0,
+	                              "numberReady", 0));
+}
+
+/* K8S: podDisruptionBudgetStrategy.PrepareForCreate clears status; Python needs the counters. */
+static void pdb_prepare(json_t *obj)
+{
+	json_object_set_new(obj, "status",
+	                    json_pack("{s:i,s:i,s:i,s:i}", "disruptionsAllowed", 0,
+	                              "currentHealthy", 0, "desiredHealthy", 0, "expectedPods", 0));
+}
+
+/* ---- namespaces, secrets, services ------------------------------------------------- */
+
+/* K8S: SetDefaults_Namespace: the kubernetes.io/metadata.name label mirrors the name. */
+static void namespace_defaults(json_t *obj)
+{
+	json_t *md = obj_child(obj, "metadata");
+	const char *name = json_string_value(json_object_get(md, "name"));
+
+	if (name && *name)
+		json_object_set_new(obj_child(md, "labels"), "kubernetes.io/metadata.name",
+		                    json_string(name));
+}
+
+/* K8S: namespaceStrategy.PrepareForCreate: Active, with the "kubernetes" finalizer. */
+static void namespace_prepare(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec"), *fin = json_object_get(spec, "finalizers");
+	size_t i;
+	json_t *f;
+	bool has = false;
+
+	json_object_set_new(obj, "status", json_pack("{s:s}", "phase", "Active"));
+	if (!json_is_array(fin)) {
+		fin = json_array();
+		json_object_set_new(spec, "finalizers", fin);
+	}
+	json_array_foreach(fin, i, f)
+	{
+		if (json_is_string(f) && !strcmp(json_string_value(f), "kubernetes"))
+			has = true;
+	}
+	if (!has)
+		json_array_append_new(fin, json_string("kubernetes"));
+}
+
+/* K8S: SetDefaults_Secret. */
+static void secret_defaults(json_t *obj)
+{
+	set_default_str(obj, "type", "Opaque");
+}
+
+/* K8S: SetDefaults_Service and SetDefaults_ServicePort (cluster IPs are not allocated yet). */
+static void service_defaults(json_t *obj)
+{
+	json_t *spec = obj_child(obj, "spec");
+	size_t i;
+	json_t *p;
+
+	set_default_str(spec, "type", "ClusterIP");
+	set_default_str(spec, "sessionAffinity", "None");
+	json_array_foreach(json_object_get(spec, "ports"), i, p)
+	{
+		if (!json_is_object(p))
+			continue;
+		set_default_str(p, "protocol", "TCP");
+		if (!json_object_get(p, "targetPort") && json_object_get(p, "port"))
+			json_object_set(p, "targetPort", json_object_get(p, "port"));
+	}
+}
+
+static void service_prepare(json_t *obj)
+{
+	/* K8S: svcStrategy.PrepareForCreate: status is cleared. */
+	json_object_set_new(obj, "status", json_pack("{s:{}}", "loadBalancer"));
+}
+
+/* ---- field selectors --------------------------------------------------------------- */
+
+/* K8S: pkg/apis/core/v1/conversion.go, each kind's AddFieldLabelConversionFunc. */
+static const struct ck_api_field pod_fields[] = {
+        {"metadata.name", NULL, NULL, NULL},
+        {"metadata.namespace", NULL, NULL, NULL},
+        {"spec.nodeName", "spec.nodeName", NULL, NULL},
+        {"spec.restartPolicy", "spec.restartPolicy", NULL, NULL},
+        {"spec.schedulerName", "spec.schedulerName", NULL, NULL},
+        {"spec.serviceAccountName", "spec.serviceAccountName", NULL, NULL},
+        {"spec.hostNetwork", "spec.hostNetwork", NULL, "false"},
+        {"status.phase", "status.phase", NULL, NULL},
+        {"status.podIP", "status.podIP", NULL, NULL},
+        {"status.nominatedNodeName", "status.nominatedNodeName", NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+static const struct ck_api_field node_fields[] = {
+        {"metadata.name", NULL, NULL, NULL},
+        {"spec.unschedulable", "spec.unschedulable", NULL, "false"},
+        {NULL, NULL, NULL, NULL},
+};
+
+/* K8S: event GetAttrs: "source" is source.component, else reportingController. */
+static const struct ck_api_field event_fields[] = {
+        {"involvedObject.kind", "involvedObject.kind", NULL, NULL},
+        {"involvedObject.namespace", "involvedObject.namespace", NULL, NULL},
+        {"involvedObject.name", "involvedObject.name", NULL, NULL},
+        {"involvedObject.uid", "involvedObject.uid", NULL, NULL},
+        {"involvedObject.apiVersion", "involvedObject.apiVersion", NULL, NULL},
+        {"involvedObject.resourceVersion", "involvedObject.resourceVersion", NULL, NULL},
+        {"involvedObject.fieldPath", "involvedObject.fieldPath", NULL, NULL},
+        {"reason", "reason", NULL, NULL},
+        {"reportingComponent", "reportingController", NULL, NULL},
+        {"source", "source.component", "reportingController", NULL},
+        {"type", "type", NULL, NULL},
+        {"metadata.namespace", NULL, NULL, NULL},
+        {"metadata.name", NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+static const struct ck_api_field namespace_fields[] = {
+        {"status.phase", "status.phase", NULL, NULL},
+        {"metadata.name", NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+static const struct ck_api_field secret_fields[] = {
+        {"type", "type", NULL, NULL},
+        {"metadata.namespace", NULL, NULL, NULL},
+        {"metadata.name", NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+static const struct ck_api_field service_fields[] = {
+        {"metadata.namespace", NULL, NULL, NULL},
+        {"metadata.name", NULL, NULL, NULL},
+        {"spec.clusterIP", "spec.clusterIP", NULL, NULL},
+        {"spec.type", "spec.type", NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+/* K8S: pkg/apis/apps/v1/conversion.go: ReplicaSet adds status.replicas. */
+static const struct ck_api_field replicaset_fields[] = {
+        {"metadata.name", NULL, NULL, NULL},
+        {"metadata.namespace", NULL, NULL, NULL},
+        {"status.replicas", "status.replicas", NULL, "0"},
+        {NULL, NULL, NULL, NULL},
+};
+
+/* K8S: runtime.DefaultMetaV1FieldSelectorConversion, for every other kind. */
+const struct ck_api_field ck_api_default_fields[] = {
+        {"metadata.name", NULL, NULL, NULL},
+        {"metadata.namespace", NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL},
+};
+
+/* ---- Table columns (K8S: pkg/printers/internalversion/printers.go AddHandlers) --------- */
+
+#define DESC_NAME                                                                                  \
+	"Name must be unique within a namespace. Is required when creating resources, although "   \
+	"some resources may allow a client to request the generation of an appropriate name "      \
+	"automatically. Name is primarily intended for creation idempotence and configuration "    \
+	"definition. Cannot be updated. More info: "                                               \
+	"https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names"
+#define DESC_AGE                                                                                   \
+	"CreationTimestamp is a timestamp representing the server time when this object was "      \
+	"created. It is not guaranteed to be set in happens-before order across separate "         \
+	"operations. Clients may not set this value. It is represented in RFC3339 form and is in " \
+	"UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: "                  \
+	"https://git.k8s.io/community/contributors/devel/sig-architecture/"                        \
+	"api-conventions.md#metadata"
+#define COL_NAME                                                                                   \
+	{                                                                                          \
+		"Name", "string", "name", DESC_NAME, 0                                             \
+	}
+#define COL_AGE                                                                                    \
+	{                                                                                          \
+		"Age", "string", "", DESC_AGE, 0                                                   \
+	}
+#define COL_CONTAINERS                                                                             \
+	{                                                                                          \
+		"Containers", "string", "", "Names of each container in the template.", 1          \
+	}
+#define COL_IMAGES                                                                                 \
+	{                                                                                          \
+		"Images", "string", "", "Images referenced by each container in the template.", 1  \
+	}
+
+static const struct ck_api_column namespace_columns[] = {
+        COL_NAME,
+        {"Status", "string", "", "The status of the namespace", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column configmap_columns[] = {
+        COL_NAME,
+        {"Data", "string", "", "Data contains the configuration data.", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column secret_columns[] = {
+        COL_NAME,
+        {"Type", "string", "", "Used to facilitate programmatic handling of secret data.", 0},
+        {"Data", "string", "", "Data contains the secret data.", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column serviceaccount_columns[] = {
+        COL_NAME,
+        {"Secrets", "string", "", "Secrets is a list of the secrets in the same namespace.", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column event_columns[] = {
+        {"Last Seen", "string", "",
+         "The time at which the most recent occurrence of this event was recorded.", 0},
+        {"Type", "string", "",
+         "Type of this event (Normal, Warning), new types could be added in the future", 0},
+        {"Reason", "string", "",
+         "This should be a short, machine understandable string that gives the reason for the "
+         "transition into the object's current status.",
+         0},
+        {"Object", "string", "", "The object that this event is about.", 0},
+        {"Subobject", "string", "",
+         "If referring to a piece of an object instead of an entire object, this string should "
+         "contain a valid JSON/Go field access statement.",
+         1},
+        {"Source", "string", "", "The component reporting this event.", 1},
+        {"Message", "string", "", "A human-readable description of the status of this operation.",
+         0},
+        {"First Seen", "string", "", "The time at which the event was first recorded.", 1},
+        {"Count", "string", "", "The number of times this event has occurred.", 1},
+        {"Name", "string", "name", DESC_NAME, 1},
+};
+
+static const struct ck_api_column service_columns[] = {
+        COL_NAME,
+        {"Type", "string", "", "type determines how the Service is exposed.", 0},
+        {"Cluster-IP", "string", "", "clusterIP is the IP address of the service.", 0},
+        {"External-IP", "string", "",
+         "externalIPs is a list of IP addresses for which nodes in the cluster will also accept "
+         "traffic for this service.",
+         0},
+        {"Port(s)", "string", "", "The list of ports that are exposed by this service.", 0},
+        COL_AGE,
+        {"Selector", "string", "",
+         "Route service traffic to pods with label keys and values matching this selector.", 1},
+};
+
+static const struct ck_api_column endpoints_columns[] = {
+        COL_NAME,
+        {"Endpoints", "string", "", "The set of all endpoints is the union of all subsets.", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column pod_columns[] = {
+        COL_NAME,
+        {"Ready", "string", "", "The aggregate readiness state of this pod for accepting traffic.",
+         0},
+        {"Status", "string", "", "The aggregate status of the containers in this pod.", 0},
+        {"Restarts", "string", "",
+         "The number of times the containers in this pod have been restarted and when the last "
+         "container in this pod has restarted.",
+         0},
+        COL_AGE,
+        {"IP", "string", "", "podIP address allocated to the pod.", 1},
+        {"Node", "string", "", "NodeName indicates in which node this pod is scheduled.", 1},
+        {"Nominated Node", "string", "",
+         "nominatedNodeName is set only when this pod preempts other pods on the node.", 1},
+        {"Readiness Gates", "string", "",
+         "If specified, all readiness gates will be evaluated for pod readiness.", 1},
+};
+
+static const struct ck_api_column node_columns[] = {
+        COL_NAME,
+        {"Status", "string", "", "The status of the node", 0},
+        {"Roles", "string", "", "The roles of the node", 0},
+        COL_AGE,
+        {"Version", "string", "", "Kubelet Version reported by the node.", 0},
+        {"Internal-IP", "string", "", "List of addresses reachable to the node.", 1},
+        {"External-IP", "string", "", "List of addresses reachable to the node.", 1},
+        {"OS-Image", "string", "", "OS Image reported by the node from /etc/os-release.", 1},
+        {"Kernel-Version", "string", "", "Kernel Version reported by the node from 'uname -r'.", 1},
+        {"Container-Runtime", "string", "",
+         "ContainerRuntime Version reported by the node through runtime remote API.", 1},
+};
+
+static const struct ck_api_column deployment_columns[] = {
+        COL_NAME,
+        {"Ready", "string", "", "Number of the pod with ready state", 0},
+        {"Up-to-date", "string", "",
+         "Total number of non-terminating pods targeted by this deployment that have the desired "
+         "template spec.",
+         0},
+        {"Available", "string", "",
+         "Total number of available pods (ready for at least minReadySeconds) targeted by this "
+         "deployment.",
+         0},
+        COL_AGE,
+        COL_CONTAINERS,
+        COL_IMAGES,
+        {"Selector", "string", "", "Label selector for pods.", 1},
+};
+
+static const struct ck_api_column replicaset_columns[] = {
+        COL_NAME,
+        {"Desired", "integer", "", "Replicas is the number of desired replicas.", 0},
+        {"Current", "integer", "", "Replicas is the most recently observed number of replicas.", 0},
+        {"Ready", "integer", "", "The number of ready replicas for this replica set.", 0},
+        COL_AGE,
+        COL_CONTAINERS,
+        COL_IMAGES,
+        {"Selector", "string", "",
+         "Selector is a label query over pods that should match the replica count.", 1},
+};
+
+static const struct ck_api_column daemonset_columns[] = {
+        COL_NAME,
+        {"Desired", "integer", "",
+         "The total number of nodes that should be running the daemon pod.", 0},
+        {"Current", "integer", "",
+         "The number of nodes that are running at least 1 daemon pod and are supposed to run the "
+         "daemon pod.",
+         0},
+        {"Ready", "integer", "",
+         "The number of nodes that should be running the daemon pod and have one or more of the "
+         "daemon pod running and ready.",
+         0},
+        {"Up-to-date", "integer", "",
+         "The total number of nodes that are running updated daemon pod", 0},
+        {"Available", "integer", "",
+         "The number of nodes that should be running the daemon pod and have one or more of the "
+         "daemon pod running and available.",
+         0},
+        {"Node Selector", "string", "",
+         "NodeSelector is a selector which must be true for the pod to fit on a node.", 0},
+        COL_AGE,
+        COL_CONTAINERS,
+        COL_IMAGES,
+        {"Selector", "string", "", "A label query over pods that are managed by the daemon set.",
+         1},
+};
+
+static const struct ck_api_column statefulset_columns[] = {
+        COL_NAME,   {"Ready", "string", "", "Number of the pod with ready state", 0},
+        COL_AGE,    COL_CONTAINERS,
+        COL_IMAGES,
+};
+
+static const struct ck_api_column lease_columns[] = {
+        COL_NAME,
+        {"Holder", "string", "",
+         "holderIdentity contains the identity of the holder of a current lease.", 0},
+        COL_AGE,
+};
+
+static const struct ck_api_column pdb_columns[] = {
+        COL_NAME,
+        {"Min Available", "string", "", "The minimum number of pods that must be available.", 0},
+        {"Max Unavailable", "string", "", "The maximum number of pods that may be unavailable.", 0},
+        {"Allowed Disruptions", "integer", "",
+         "Calculated number of pods that may be disrupted at this time.", 0},
+        COL_AGE,
+};
+
+#define COLUMNS(c) .columns = (c), .ncolumns = CK_ARRAY_SIZE(c)
+
+/* ---- the rows ---------------------------------------------------------------------- */
+
+static const char *const cat_all[] = {"all", NULL};
+
+/* K8S: core/v1 discovery (reference §1.2), and pkg/registry/core/<kind>/storage. */
+static const struct ck_resource res_namespaces = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Namespace",
+        .list_kind = "NamespaceList",
+        .plural = "namespaces",
+        .singular = "namespace",
+        .short_names = (const char *const[]){"ns", NULL},
+        .namespaced = false,
+        .verbs = CK_API_VERB_CREATE | CK_API_VERB_DELETE | CK_API_VERB_GET | CK_API_VERB_LIST |
+                 CK_API_VERB_PATCH | CK_API_VERB_UPDATE | CK_API_VERB_WATCH,
+        .etcd_resource = "namespaces",
+        .name_rule = CK_API_NAME_LABEL,
+        .fields = namespace_fields,
+        COLUMNS(namespace_columns),
+        .row = ck_api_row_namespace,
+        .has_status = true,
+        .unconditional_update = true,
+        .delete_returns_object = true,
+        .defaults = namespace_defaults,
+        .prepare = namespace_prepare,
+};
+
+static const struct ck_resource res_configmaps = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "ConfigMap",
+        .list_kind = "ConfigMapList",
+        .plural = "configmaps",
+        .singular = "configmap",
+        .short_names = (const char *const[]){"cm", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "configmaps",
+        COLUMNS(configmap_columns),
+        .row = ck_api_row_configmap,
+        .unconditional_update = true,
+};
+
+static const struct ck_resource res_secrets = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Secret",
+        .list_kind = "SecretList",
+        .plural = "secrets",
+        .singular = "secret",
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "secrets",
+        .fields = secret_fields,
+        COLUMNS(secret_columns),
+        .row = ck_api_row_secret,
+        .unconditional_update = true,
+        .defaults = secret_defaults,
+};
+
+static const struct ck_resource res_serviceaccounts = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "ServiceAccount",
+        .list_kind = "ServiceAccountList",
+        .plural = "serviceaccounts",
+        .singular = "serviceaccount",
+        .short_names = (const char *const[]){"sa", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "serviceaccounts",
+        COLUMNS(serviceaccount_columns),
+        .row = ck_api_row_serviceaccount,
+        .unconditional_update = true,
+        .delete_returns_object = true,
+};
+
+static const struct ck_resource res_events = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Event",
+        .list_kind = "EventList",
+        .plural = "events",
+        .singular = "event",
+        .short_names = (const char *const[]){"ev", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "events",
+        .fields = event_fields,
+        COLUMNS(event_columns),
+        .row = ck_api_row_event,
+        .unconditional_update = true,
+};
+
+static const struct ck_resource res_services = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Service",
+        .list_kind = "ServiceList",
+        .plural = "services",
+        .singular = "service",
+        .short_names = (const char *const[]){"svc", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        /* K8S: services have no deletecollection. */
+        .verbs = CK_API_VERBS_ALL & ~CK_API_VERB_DELETECOLLECTION,
+        .etcd_resource = "services/specs", /* K8S: kube-apiserver's historical key */
+        .name_rule = CK_API_NAME_DNS1035,
+        .fields = service_fields,
+        COLUMNS(service_columns),
+        .row = ck_api_row_service,
+        .has_status = true,
+        .create_on_update = true,
+        .unconditional_update = true,
+        .delete_returns_object = true,
+        .defaults = service_defaults,
+        .prepare = service_prepare,
+};
+
+static const struct ck_resource res_endpoints = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Endpoints",
+        .list_kind = "EndpointsList",
+        .plural = "endpoints",
+        .singular = "endpoints",
+        .short_names = (const char *const[]){"ep", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "services/endpoints", /* K8S: kube-apiserver's historical key */
+        COLUMNS(endpoints_columns),
+        .row = ck_api_row_endpoints,
+        .create_on_update = true,
+        .unconditional_update = true,
+};
+
+static const struct ck_resource res_pods = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Pod",
+        .list_kind = "PodList",
+        .plural = "pods",
+        .singular = "pod",
+        .short_names = (const char *const[]){"po", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "pods",
+        .fields = pod_fields,
+        COLUMNS(pod_columns),
+        .row = ck_api_row_pod,
+        .has_status = true,
+        .unconditional_update = true,
+        .delete_returns_object = true,
+        .defaults = pod_defaults,
+        .validate = pod_validate,
+        .prepare = pod_prepare,
+};
+
+static const struct ck_resource res_nodes = {
+        .group = "",
+        .version = "v1",
+        .api_version = "v1",
+        .kind = "Node",
+        .list_kind = "NodeList",
+        .plural = "nodes",
+        .singular = "node",
+        .short_names = (const char *const[]){"no", NULL},
+        .namespaced = false,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "minions", /* K8S: kube-apiserver's historical key */
+        .fields = node_fields,
+        COLUMNS(node_columns),
+        .row = ck_api_row_node,
+        .has_status = true,
+        .unconditional_update = true,
+        .delete_returns_object = true,
+};
+
+static const struct ck_resource res_deployments = {
+        .group = "apps",
+        .version = "v1",
+        .api_version = "apps/v1",
+        .kind = "Deployment",
+        .list_kind = "DeploymentList",
+        .plural = "deployments",
+        .singular = "deployment",
+        .short_names = (const char *const[]){"deploy", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "deployments",
+        COLUMNS(deployment_columns),
+        .row = ck_api_row_deployment,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .defaults = deployment_defaults,
+        .validate = workload_validate,
+        .prepare = deployment_prepare,
+};
+
+static const struct ck_resource res_replicasets = {
+        .group = "apps",
+        .version = "v1",
+        .api_version = "apps/v1",
+        .kind = "ReplicaSet",
+        .list_kind = "ReplicaSetList",
+        .plural = "replicasets",
+        .singular = "replicaset",
+        .short_names = (const char *const[]){"rs", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "replicasets",
+        .fields = replicaset_fields,
+        COLUMNS(replicaset_columns),
+        .row = ck_api_row_replicaset,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .defaults = replicaset_defaults,
+        .validate = workload_validate,
+        .prepare = replicaset_prepare,
+};
+
+static const struct ck_resource res_daemonsets = {
+        .group = "apps",
+        .version = "v1",
+        .api_version = "apps/v1",
+        .kind = "DaemonSet",
+        .list_kind = "DaemonSetList",
+        .plural = "daemonsets",
+        .singular = "daemonset",
+        .short_names = (const char *const[]){"ds", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "daemonsets",
+        COLUMNS(daemonset_columns),
+        .row = ck_api_row_daemonset,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .defaults = daemonset_defaults,
+        .validate = workload_validate,
+        .prepare = daemonset_prepare,
+};
+
+static const struct ck_resource res_statefulsets = {
+        .group = "apps",
+        .version = "v1",
+        .api_version = "apps/v1",
+        .kind = "StatefulSet",
+        .list_kind = "StatefulSetList",
+        .plural = "statefulsets",
+        .singular = "statefulset",
+        .short_names = (const char *const[]){"sts", NULL},
+        .categories = cat_all,
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "statefulsets",
+        COLUMNS(statefulset_columns),
+        .row = ck_api_row_statefulset,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .defaults = statefulset_defaults,
+        .validate = workload_validate,
+        .prepare = statefulset_prepare,
+};
+
+static const struct ck_resource res_leases = {
+        .group = "coordination.k8s.io",
+        .version = "v1",
+        .api_version = "coordination.k8s.io/v1",
+        .kind = "Lease",
+        .list_kind = "LeaseList",
+        .plural = "leases",
+        .singular = "lease",
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "leases",
+        COLUMNS(lease_columns),
+        .row = ck_api_row_lease,
+        /* K8S: leaseStrategy: AllowCreateOnUpdate true, AllowUnconditionalUpdate false. */
+        .create_on_update = true,
+        .unconditional_update = false,
+};
+
+static const struct ck_resource res_pdbs = {
+        .group = "policy",
+        .version = "v1",
+        .api_version = "policy/v1",
+        .kind = "PodDisruptionBudget",
+        .list_kind = "PodDisruptionBudgetList",
+        .plural = "poddisruptionbudgets",
+        .singular = "poddisruptionbudget",
+        .short_names = (const char *const[]){"pdb", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "poddisruptionbudgets",
+        COLUMNS(pdb_columns),
+        .row = ck_api_row_pdb,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .prepare = pdb_prepare,
+};
+
+/* Discovery order: core first as kube-apiserver lists it, then the groups. */
+static const struct ck_resource *const resources[] = {
+        &res_configmaps,  &res_endpoints,   &res_events,          &res_namespaces, &res_nodes,
+        &res_pods,        &res_secrets,     &res_serviceaccounts, &res_services,   &res_daemonsets,
+        &res_deployments, &res_replicasets, &res_statefulsets,    &res_leases,     &res_pdbs,
+};
+
+const struct ck_resource *const *ck_api_resources(size_t *n)
+{
+	*n = CK_ARRAY_SIZE(resources);
+	return resources;
+}
+
+const struct ck_resource *ck_api_resource_find(const char *group, const char *version,
+                                               const char *plural)
+{
+	for (size_t i = 0; i < CK_ARRAY_SIZE(resources); i++) {
+		const struct ck_resource *r = resources[i];
+
+		if (!strcmp(r->group, group) && !strcmp(r->version, version) &&
+		    !strcmp(r->plural, plural))
+			return r;
+	}
+	return NULL;
+}
+
+const char *ck_api_resource_qualified(const struct ck_resource *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", r->plural, *r->group ? "." : "", r->group);
+	return buf;
+}
+
+const char *ck_api_resource_qualified_kind(const struct ck_resource *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", r->kind, *r->group ? "." : "", r->group);
+	return buf;
+}
+
+const struct ck_api_field *ck_api_resource_field(const struct ck_resource *r, const char *label)
+{
+	const struct ck_api_field *f = r->fields ? r->fields : ck_api_default_fields;
+
+	for (; f->label; f++)
+		if (!strcmp(f->label, label))
+			return f;
+	return NULL;
+}
