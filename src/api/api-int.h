@@ -99,6 +99,18 @@ enum ck_api_verb_kind {
 	CK_API_OP_HEALTH,
 };
 
+/* The subresource a request names (K8S: RequestInfo.Subresource). */
+enum ck_api_sub {
+	CK_API_SUB_NONE,
+	CK_API_SUB_STATUS,   /* <plural>/status: the status strategy (resource.h has_status) */
+	CK_API_SUB_SCALE,    /* deployments|replicasets|statefulsets/scale: autoscaling/v1 Scale */
+	CK_API_SUB_BINDING,  /* pods/binding: POST a Binding */
+	CK_API_SUB_EVICTION, /* pods/eviction: POST an Eviction (policy/v1 or v1beta1) */
+};
+
+/* K8S: EvictionsRetry.Steps: an eviction retries this many conflicts before giving up. */
+#define CK_API_EVICTION_RETRIES 20
+
 /* K8S: TableOptions.includeObject. */
 enum ck_api_include {
 	CK_API_INCLUDE_METADATA,
@@ -121,6 +133,7 @@ struct ck_api_op {
 	char *ns;   /* "" for cluster-scoped or all namespaces */
 	char *name; /* "" for collections */
 	bool status_sub;
+	enum ck_api_sub sub;
 	int etcd_pending;
 	struct ck_api_health *health; /* CK_API_OP_HEALTH's state */
 
@@ -175,6 +188,12 @@ struct ck_api_op {
 	char *cur_value;     /* its stored bytes (a no-op update writes nothing) */
 	size_t cur_len;
 	bool client_rv; /* the request named the resourceVersion to replace */
+
+	/* Subresources (handler-subresource.c). */
+	int64_t pdb_rv;     /* eviction: the revision of the PodDisruptionBudget read */
+	json_t *pdb;        /* eviction: that budget, parsed (owned), or NULL for none */
+	char *pdb_key;      /* eviction: its etcd key */
+	json_t *scale_body; /* scale PUT: the Scale the client sent (owned) */
 };
 
 /* ---- apiserver.c ------------------------------------------------------------------- */
@@ -244,6 +263,40 @@ void ck_api_op_cancel(struct ck_api_op *op);
 void ck_api_wait_fresh(struct ck_api_op *op, bool consistent, int64_t min_rv,
                        void (*then)(struct ck_api_op *op));
 
+/*
+ * Shared by the write handlers and handler-subresource.c (handler-write.c): read the
+ * stored version of op's object into op->cur (then(op, false) when there is none); apply
+ * the update strategy to op->body over op->cur, validate and write it (replying with it,
+ * or with its Scale for a scale subresource); reply with obj at rv; 409 Conflict with
+ * Kubernetes' optimistic-lock message; 404 for op's object.
+ */
+void ck_api_read_current(struct ck_api_op *op, void (*then)(struct ck_api_op *op, bool found));
+void ck_api_update_finish(struct ck_api_op *op);
+void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv);
+void ck_api_fail_conflict(struct ck_api_op *op, const char *why);
+void ck_api_fail_not_found(struct ck_api_op *op);
+/* The bytes stored in etcd for obj (its resourceVersion removed), appended to out. */
+void ck_api_stored_value(json_t *obj, struct ck_buf *out);
+/* dryRun=All from the query and body_list (a JSON array or NULL); -1 after a 422 reply. */
+int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list);
+
+#define CK_API_OPTIMISTIC_LOCK                                                                     \
+	"the object has been modified; please apply your changes to the latest version and try "   \
+	"again"
+
+/* ---- handler-subresource.c ---------------------------------------------------------- */
+
+/* POST pods/<name>/eviction (reference §5.5): evict the pod as its budgets allow. */
+void ck_api_evict(struct ck_api_op *op);
+/* POST pods/<name>/binding: assign the pod to a node once. */
+void ck_api_bind(struct ck_api_op *op);
+/* GET, PUT and PATCH of <workload>/<name>/scale. */
+void ck_api_scale(struct ck_api_op *op);
+/* After a lost race: read the workload again and re-apply the Scale body or patch. */
+void ck_api_scale_retry(struct ck_api_op *op);
+/* The autoscaling/v1 Scale of a stored workload at rv. New reference. */
+json_t *ck_api_scale_of(const json_t *obj, int64_t rv);
+
 /* ---- object.c ----------------------------------------------------------------------- */
 
 /* Parse a stored value and set metadata.resourceVersion to rv. NULL on garbage. */
@@ -262,6 +315,15 @@ char *ck_api_generate_name(const char *base);
 int ck_api_parse_rv(const char *s, int64_t *out);
 /* Go's strconv.ParseBool; -1 for anything else. */
 int ck_api_parse_bool(const char *s, bool *out);
+/*
+ * A metav1.LabelSelector JSON object as a parsed selector (K8S:
+ * metav1.LabelSelectorAsSelector: matchLabels as "k=v", matchExpressions In, NotIn, Exists,
+ * DoesNotExist). NULL or null sel gives *out NULL (K8S: a nil selector selects nothing,
+ * which callers decide). Returns 0, or -1 with a 400 *err for a malformed selector.
+ * The caller frees *out (ck_label_selector_free).
+ */
+int ck_api_label_selector_from_json(const json_t *sel, struct ck_label_selector **out,
+                                    struct ck_error **err);
 /* K8S: path.IsValidPathSegmentName; NULL when valid, else the message list. */
 const char *ck_api_path_segment_problem(const char *name);
 

@@ -64,6 +64,9 @@ static void op_free(struct ck_api_op *op)
 	ck_obj_list_release(&op->list);
 	json_decref(op->body);
 	json_decref(op->cur);
+	json_decref(op->pdb);
+	json_decref(op->scale_body);
+	free(op->pdb_key);
 	json_decref(op->precond_uid);
 	free(op->cur_value);
 	json_decref(op->coll_out);
@@ -680,6 +683,27 @@ static bool serve_health(struct ck_apiserver *srv, struct ck_http_request *req, 
 	return false;
 }
 
+/*
+ * The subresource sub of res, or CK_API_SUB_NONE when res has none of that name (K8S:
+ * the storage map of each kind: pods/{status,binding,eviction}, nodes/status,
+ * services/status, namespaces/status, <apps workloads>/{status,scale} except daemonsets'
+ * scale, poddisruptionbudgets/status).
+ */
+static enum ck_api_sub subresource_of(const struct ck_resource *res, const char *sub)
+{
+	bool pods = !*res->group && !strcmp(res->plural, "pods");
+
+	if (!strcmp(sub, "status") && res->has_status)
+		return CK_API_SUB_STATUS;
+	if (!strcmp(sub, "scale") && ck_api_resource_has_scale(res))
+		return CK_API_SUB_SCALE;
+	if (pods && !strcmp(sub, "binding"))
+		return CK_API_SUB_BINDING;
+	if (pods && !strcmp(sub, "eviction"))
+		return CK_API_SUB_EVICTION;
+	return CK_API_SUB_NONE;
+}
+
 static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *req,
                               const struct reqinfo *ri)
 {
@@ -689,6 +713,7 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 	unsigned need;
 	struct ck_api_op *op;
 	const char *problem;
+	enum ck_api_sub sub_kind = CK_API_SUB_NONE;
 	bool is_ns;
 
 	if (ri->bad || !*ri->plural) {
@@ -713,7 +738,7 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 		reply_not_found(req);
 		return;
 	}
-	if (sub && (strcmp(sub, "status") || !res->has_status)) {
+	if (sub && !(sub_kind = subresource_of(res, sub))) {
 		reply_not_found(req);
 		return;
 	}
@@ -738,6 +763,10 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 		kind = name                         ? CK_API_OP_GET
 		       : !strcmp(ri->verb, "watch") ? CK_API_OP_WATCH
 		                                    : CK_API_OP_LIST;
+	} else if (!strcmp(method, "POST") && name &&
+	           (sub_kind == CK_API_SUB_BINDING || sub_kind == CK_API_SUB_EVICTION)) {
+		/* K8S: pods/binding and pods/eviction are NamedCreaters: POST only. */
+		kind = CK_API_OP_CREATE;
 	} else if (!strcmp(method, "POST") && !name) {
 		/* K8S: a namespaced collection accepts POST only within a namespace. */
 		if (res->namespaced && !*ns)
@@ -754,7 +783,11 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 	} else {
 		goto not_allowed;
 	}
-	if (sub && kind != CK_API_OP_GET && kind != CK_API_OP_UPDATE && kind != CK_API_OP_PATCH)
+	if ((sub_kind == CK_API_SUB_STATUS || sub_kind == CK_API_SUB_SCALE) &&
+	    kind != CK_API_OP_GET && kind != CK_API_OP_UPDATE && kind != CK_API_OP_PATCH)
+		goto not_allowed;
+	if ((sub_kind == CK_API_SUB_BINDING || sub_kind == CK_API_SUB_EVICTION) &&
+	    kind != CK_API_OP_CREATE)
 		goto not_allowed;
 	if (!sub) {
 		static const unsigned verb_of[] = {
@@ -790,7 +823,20 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 	op->ns = ck_xstrdup(res->namespaced ? ns : "");
 	free(op->name);
 	op->name = ck_xstrdup(name ? name : "");
-	op->status_sub = sub != NULL;
+	op->status_sub = sub_kind == CK_API_SUB_STATUS;
+	op->sub = sub_kind;
+	if (sub_kind == CK_API_SUB_SCALE) {
+		ck_api_scale(op);
+		return;
+	}
+	if (sub_kind == CK_API_SUB_EVICTION) {
+		ck_api_evict(op);
+		return;
+	}
+	if (sub_kind == CK_API_SUB_BINDING) {
+		ck_api_bind(op);
+		return;
+	}
 	switch (kind) {
 	case CK_API_OP_GET:
 		ck_api_get(op);

@@ -62,6 +62,39 @@ static bool resource_list(struct ck_http_request *req, const char *group, const 
 		if (r->categories)
 			json_object_set_new(e, "categories", string_array(r->categories));
 		json_array_append_new(resources, e);
+		/*
+		 * K8S: the subresources a kind's storage map serves, with the group version of
+		 * their kind where it is not the resource's: kubectl >= 1.32 drains with
+		 * eviction only when pods/eviction names group policy and version v1.
+		 */
+		if (!*r->group && !strcmp(r->plural, "pods")) {
+			verbs = json_array();
+			ck_api_verbs_json(CK_API_VERB_CREATE, verbs);
+			json_array_append_new(resources, json_pack("{s:s,s:s,s:b,s:s,s:O}", "name",
+			                                           "pods/binding", "singularName",
+			                                           "", "namespaced", true, "kind",
+			                                           "Binding", "verbs", verbs));
+			json_array_append_new(
+			        resources,
+			        json_pack("{s:s,s:s,s:b,s:s,s:s,s:s,s:O}", "name", "pods/eviction",
+			                  "singularName", "", "namespaced", true, "group", "policy",
+			                  "version", "v1", "kind", "Eviction", "verbs", verbs));
+			json_decref(verbs);
+		}
+		if (ck_api_resource_has_scale(r)) {
+			char name[128];
+
+			snprintf(name, sizeof(name), "%s/scale", r->plural);
+			verbs = json_array();
+			ck_api_verbs_json(CK_API_VERB_GET | CK_API_VERB_PATCH | CK_API_VERB_UPDATE,
+			                  verbs);
+			json_array_append_new(resources,
+			                      json_pack("{s:s,s:s,s:b,s:s,s:s,s:s,s:o}", "name",
+			                                name, "singularName", "", "namespaced",
+			                                r->namespaced, "group", "autoscaling",
+			                                "version", "v1", "kind", "Scale", "verbs",
+			                                verbs));
+		}
 		if (r->has_status) {
 			char name[128];
 
@@ -103,7 +136,7 @@ static size_t groups(const char **out, size_t max)
 	return ng;
 }
 
-/* The group's only version: the table has one per group. */
+/* The group's preferred version: the first of its rows in the table. */
 static const char *group_version(const char *group)
 {
 	size_t n;
@@ -121,10 +154,32 @@ static json_t *api_group(const char *group)
 	const char *version = group_version(group);
 	char gv[128];
 
+	size_t n;
+	const struct ck_resource *const *rows = ck_api_resources(&n);
+	json_t *versions = json_array();
+
+	/* K8S: metav1.APIGroup.versions, preferred first (policy: v1, then v1beta1). */
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		size_t j;
+		json_t *v;
+
+		if (strcmp(rows[i]->group, group))
+			continue;
+		json_array_foreach(versions, j, v)
+		{
+			seen |= !strcmp(json_string_value(json_object_get(v, "version")),
+			                rows[i]->version);
+		}
+		if (seen)
+			continue;
+		snprintf(gv, sizeof(gv), "%s/%s", group, rows[i]->version);
+		json_array_append_new(versions, json_pack("{s:s,s:s}", "groupVersion", gv,
+		                                          "version", rows[i]->version));
+	}
 	snprintf(gv, sizeof(gv), "%s/%s", group, version);
-	return json_pack("{s:s,s:[{s:s,s:s}],s:{s:s,s:s}}", "name", group, "versions",
-	                 "groupVersion", gv, "version", version, "preferredVersion", "groupVersion",
-	                 gv, "version", version);
+	return json_pack("{s:s,s:o,s:{s:s,s:s}}", "name", group, "versions", versions,
+	                 "preferredVersion", "groupVersion", gv, "version", version);
 }
 
 bool ck_api_discovery(struct ck_apiserver *srv, struct ck_http_request *req, const char *path)

@@ -23,8 +23,6 @@
 #include "base/mem.h"
 #include "base/time.h"
 
-static void read_current(struct ck_api_op *op, void (*then)(struct ck_api_op *op, bool found));
-
 /* ---- common checks ------------------------------------------------------------------ */
 
 static void qualified(const struct ck_api_op *op, char *buf, size_t size)
@@ -33,7 +31,7 @@ static void qualified(const struct ck_api_op *op, char *buf, size_t size)
 }
 
 /* K8S: storage.OptimisticLockErrorMsg inside apierrors.NewConflict. */
-static void fail_conflict(struct ck_api_op *op, const char *why)
+void ck_api_fail_conflict(struct ck_api_op *op, const char *why)
 {
 	struct ck_api_status_details d;
 	struct ck_buf m = CK_BUF_INIT;
@@ -48,11 +46,7 @@ static void fail_conflict(struct ck_api_op *op, const char *why)
 	ck_buf_release(&m);
 }
 
-#define OPTIMISTIC_LOCK                                                                            \
-	"the object has been modified; please apply your changes to the latest version and try "   \
-	"again"
-
-static void fail_not_found(struct ck_api_op *op)
+void ck_api_fail_not_found(struct ck_api_op *op)
 {
 	struct ck_api_status_details d;
 	struct ck_buf m = CK_BUF_INIT;
@@ -232,7 +226,7 @@ static json_t *parse_body(struct ck_api_op *op)
 }
 
 /* dryRun: "All" or nothing (K8S: ValidateDryRun, a 422 on the options). */
-static int parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list)
+int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list)
 {
 	size_t n = 0;
 	const char *const *vals = ck_http_request_params(op->req, "dryRun", &n);
@@ -273,20 +267,21 @@ static int parse_dry_run(struct ck_api_op *op, const char *options_kind, const j
 }
 
 /* The object to reply with: its resourceVersion set, fields in Kubernetes' order. */
-static void reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv)
+void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv)
 {
 	struct ck_buf b = CK_BUF_INIT;
 	json_t *norm;
 
 	ck_api_obj_set_rv(obj, rv);
-	norm = ck_api_obj_normalize(obj);
+	/* K8S: a write through the scale subresource answers with the Scale. */
+	norm = op->sub == CK_API_SUB_SCALE ? ck_api_scale_of(obj, rv) : ck_api_obj_normalize(obj);
 	ck_api_obj_dump(norm, &b);
 	json_decref(norm);
 	ck_api_op_reply_buf(op, code, &b);
 }
 
 /* The bytes stored in etcd: no resourceVersion (it is the key's revision), ordered. */
-static void stored_value(json_t *obj, struct ck_buf *out)
+void ck_api_stored_value(json_t *obj, struct ck_buf *out)
 {
 	json_t *norm;
 
@@ -466,7 +461,7 @@ static void create_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 
 	ck_etcd_cas_result_free(res);
 	/* K8S: 201 Created with the stored object, its resourceVersion the write's revision. */
-	reply_obj(op, 201, op->body, rv);
+	ck_api_reply_obj(op, 201, op->body, rv);
 }
 
 static void create_write(struct ck_api_op *op)
@@ -474,7 +469,7 @@ static void create_write(struct ck_api_op *op)
 	struct ck_buf val = CK_BUF_INIT;
 	struct ck_error *err = NULL;
 
-	stored_value(op->body, &val);
+	ck_api_stored_value(op->body, &val);
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
 	struct ck_etcd_cas_req req = {.key = key, .value = val.data, .value_len = val.len};
 
@@ -524,7 +519,7 @@ static void create_continue(struct ck_api_op *op)
 		return;
 	}
 	if (op->dry_run) {
-		reply_obj(op, 201, obj, 0);
+		ck_api_reply_obj(op, 201, obj, 0);
 		return;
 	}
 	create_write(op);
@@ -569,7 +564,7 @@ void ck_api_create(struct ck_api_op *op)
 	        "uid",      "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
 	        "selfLink", "resourceVersion"};
 
-	if (check_content_type(op) < 0 || parse_dry_run(op, "CreateOptions", NULL) < 0)
+	if (check_content_type(op) < 0 || ck_api_parse_dry_run(op, "CreateOptions", NULL) < 0)
 		return;
 	json_t *body = parse_body(op); /* on failure op is finished and gone */
 
@@ -635,7 +630,7 @@ static void current_read(struct ck_etcd_range_result *res, struct ck_error *err,
 	then(op, true);
 }
 
-static void read_current(struct ck_api_op *op, void (*then)(struct ck_api_op *op, bool found))
+void ck_api_read_current(struct ck_api_op *op, void (*then)(struct ck_api_op *op, bool found))
 {
 	struct ck_error *err = NULL;
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
@@ -661,11 +656,13 @@ static void patch_have_current(struct ck_api_op *op, bool found);
 static void update_conflict(struct ck_api_op *op)
 {
 	if (op->client_rv || ++op->attempts >= CK_API_UPDATE_RETRIES) {
-		fail_conflict(op, OPTIMISTIC_LOCK);
+		ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
 		return;
 	}
-	if (op->kind == CK_API_OP_PATCH)
-		read_current(op, patch_have_current);
+	if (op->sub == CK_API_SUB_SCALE)
+		ck_api_scale_retry(op);
+	else if (op->kind == CK_API_OP_PATCH)
+		ck_api_read_current(op, patch_have_current);
 	else
 		update_start(op);
 }
@@ -689,7 +686,7 @@ static void update_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 
 		ck_etcd_cas_result_free(res);
 		if (gone) {
-			fail_not_found(op);
+			ck_api_fail_not_found(op);
 			return;
 		}
 		update_conflict(op);
@@ -698,7 +695,7 @@ static void update_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 	int64_t rv = res->header.revision;
 
 	ck_etcd_cas_result_free(res);
-	reply_obj(op, 200, op->body, rv);
+	ck_api_reply_obj(op, 200, op->body, rv);
 }
 
 /* The object left with a deletion timestamp and no finalizer: delete it now. */
@@ -721,13 +718,13 @@ static void finalized_done(struct ck_etcd_cas_result *res, struct ck_error *err,
 
 		ck_etcd_cas_result_free(res);
 		if (gone)
-			fail_not_found(op);
+			ck_api_fail_not_found(op);
 		else
 			update_conflict(op);
 		return;
 	}
 	ck_etcd_cas_result_free(res);
-	reply_obj(op, 200, op->body, op->cur_rv);
+	ck_api_reply_obj(op, 200, op->body, op->cur_rv);
 }
 
 static bool has_finalizers(const json_t *obj)
@@ -739,7 +736,7 @@ static bool has_finalizers(const json_t *obj)
  * op->body is the new object, op->cur the stored one (op->cur_rv its revision). Apply the
  * update strategy, validate and write.
  */
-static void update_finish(struct ck_api_op *op)
+void ck_api_update_finish(struct ck_api_op *op)
 {
 	json_t *obj = op->body, *old = op->cur;
 	json_t *md = json_object_get(obj, "metadata"), *old_md = json_object_get(old, "metadata");
@@ -803,7 +800,7 @@ static void update_finish(struct ck_api_op *op)
 	    !(op->res == ck_api_resource_find("", "v1", "namespaces") &&
 	      json_array_size(json_object_get(json_object_get(obj, "spec"), "finalizers")))) {
 		if (op->dry_run) {
-			reply_obj(op, 200, obj, op->cur_rv);
+			ck_api_reply_obj(op, 200, obj, op->cur_rv);
 			return;
 		}
 		ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
@@ -816,16 +813,16 @@ static void update_finish(struct ck_api_op *op)
 		op->etcd_pending++;
 		return;
 	}
-	stored_value(obj, &val);
+	ck_api_stored_value(obj, &val);
 	/* K8S: GuaranteedUpdate: a write that changes nothing is not written. */
 	if (val.len == op->cur_len && !memcmp(val.data, op->cur_value, val.len)) {
 		ck_buf_release(&val);
-		reply_obj(op, 200, obj, op->cur_rv);
+		ck_api_reply_obj(op, 200, obj, op->cur_rv);
 		return;
 	}
 	if (op->dry_run) {
 		ck_buf_release(&val);
-		reply_obj(op, 200, obj, op->cur_rv);
+		ck_api_reply_obj(op, 200, obj, op->cur_rv);
 		return;
 	}
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
@@ -860,13 +857,13 @@ static void update_have_current(struct ck_api_op *op, bool found)
 			check_namespace(op, create_continue);
 			return;
 		}
-		fail_not_found(op);
+		ck_api_fail_not_found(op);
 		return;
 	}
 	if (rv && *rv) {
 		if (ck_api_parse_rv(rv, &want) < 0 || want != op->cur_rv) {
 			/* K8S: a stale resourceVersion is 409 Conflict before anything else. */
-			fail_conflict(op, OPTIMISTIC_LOCK);
+			ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
 			return;
 		}
 		op->client_rv = true;
@@ -880,7 +877,7 @@ static void update_have_current(struct ck_api_op *op, bool found)
 		ck_api_errlist_release(&l);
 		return;
 	}
-	update_finish(op);
+	ck_api_update_finish(op);
 }
 
 /*
@@ -890,14 +887,14 @@ static void update_have_current(struct ck_api_op *op, bool found)
  */
 static void update_start(struct ck_api_op *op)
 {
-	read_current(op, update_have_current);
+	ck_api_read_current(op, update_have_current);
 }
 
 void ck_api_update(struct ck_api_op *op)
 {
 	const char *name;
 
-	if (check_content_type(op) < 0 || parse_dry_run(op, "UpdateOptions", NULL) < 0)
+	if (check_content_type(op) < 0 || ck_api_parse_dry_run(op, "UpdateOptions", NULL) < 0)
 		return;
 	json_t *body = parse_body(op); /* on failure op is finished and gone */
 
@@ -915,7 +912,7 @@ void ck_api_update(struct ck_api_op *op)
 	}
 	if (settle_namespace(op, op->body, true) < 0)
 		return;
-	read_current(op, update_have_current);
+	ck_api_read_current(op, update_have_current);
 }
 
 /* ---- PATCH -------------------------------------------------------------------------------- */
@@ -930,7 +927,7 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 	int64_t want;
 
 	if (!found) {
-		fail_not_found(op);
+		ck_api_fail_not_found(op);
 		return;
 	}
 	/* The kind's strategic merge metadata, from the generated schema unless the row has its own. */
@@ -970,10 +967,10 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 	rv = md_str(out, "resourceVersion");
 	if (rv && *rv && (ck_api_parse_rv(rv, &want) < 0 || want != op->cur_rv)) {
 		op->client_rv = true;
-		fail_conflict(op, OPTIMISTIC_LOCK);
+		ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
 		return;
 	}
-	update_finish(op);
+	ck_api_update_finish(op);
 }
 
 void ck_api_patch(struct ck_api_op *op)
@@ -987,9 +984,9 @@ void ck_api_patch(struct ck_api_op *op)
 		ck_api_op_fail(op, err, NULL);
 		return;
 	}
-	if (parse_dry_run(op, "PatchOptions", NULL) < 0)
+	if (ck_api_parse_dry_run(op, "PatchOptions", NULL) < 0)
 		return;
-	read_current(op, patch_have_current);
+	ck_api_read_current(op, patch_have_current);
 }
 
 /* ---- DELETE ------------------------------------------------------------------------------- */
@@ -1015,7 +1012,7 @@ static void delete_item_done(struct ck_api_op *op, json_t *obj, int64_t rv, bool
 	 * of Success naming it (finalizeDelete).
 	 */
 	if (op->res->delete_returns_object || marked) {
-		reply_obj(op, 200, obj, rv);
+		ck_api_reply_obj(op, 200, obj, rv);
 		return;
 	}
 	const char *uid = md_str(obj, "uid");
@@ -1058,11 +1055,11 @@ static void delete_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 			op->coll_i++;
 			delete_next(op);
 		} else if (gone) {
-			fail_not_found(op);
+			ck_api_fail_not_found(op);
 		} else if (op->precond_rv || ++op->attempts >= CK_API_UPDATE_RETRIES) {
-			fail_conflict(op, OPTIMISTIC_LOCK);
+			ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
 		} else {
-			read_current(op, delete_have_current);
+			ck_api_read_current(op, delete_have_current);
 		}
 		return;
 	}
@@ -1094,7 +1091,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 			delete_next(op);
 			return;
 		}
-		fail_not_found(op);
+		ck_api_fail_not_found(op);
 		return;
 	}
 	md = json_object_get(op->cur, "metadata");
@@ -1110,7 +1107,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 		                                           : "",
 		        uid ? uid : "");
 
-		fail_conflict(op, why);
+		ck_api_fail_conflict(op, why);
 		return;
 	}
 	if (op->precond_rv) {
@@ -1126,7 +1123,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 			        "precondition: %s, ResourceVersion in object meta: %s",
 			        key, op->precond_rv, cur);
 
-			fail_conflict(op, why);
+			ck_api_fail_conflict(op, why);
 			return;
 		}
 	}
@@ -1164,7 +1161,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 			json_decref(marked);
 			return;
 		}
-		stored_value(marked, &val);
+		ck_api_stored_value(marked, &val);
 		json_decref(op->body);
 		op->body = marked;
 		ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
@@ -1235,7 +1232,7 @@ static int parse_delete_options(struct ck_api_op *op)
 			return -1;
 		}
 	}
-	if (parse_dry_run(op, "DeleteOptions", json_object_get(opts, "dryRun")) < 0) {
+	if (ck_api_parse_dry_run(op, "DeleteOptions", json_object_get(opts, "dryRun")) < 0) {
 		json_decref(opts);
 		return -1;
 	}
@@ -1257,7 +1254,7 @@ void ck_api_delete(struct ck_api_op *op)
 {
 	if (parse_delete_options(op) < 0)
 		return;
-	read_current(op, delete_have_current);
+	ck_api_read_current(op, delete_have_current);
 }
 
 static void delete_next(struct ck_api_op *op)
@@ -1281,7 +1278,7 @@ static void delete_next(struct ck_api_op *op)
 	op->attempts = 0;
 	json_decref(op->body);
 	op->body = NULL;
-	read_current(op, delete_have_current);
+	ck_api_read_current(op, delete_have_current);
 }
 
 static void collection_listed(struct ck_api_op *op)

@@ -364,3 +364,80 @@ void ck_api_validate_meta(const struct ck_resource *res, const json_t *obj, cons
 	if (res->validate)
 		res->validate(obj, old, errs);
 }
+
+/* Append values (a JSON array of strings) as "(a,b)"; false when one is not a string. */
+static bool selector_values(struct ck_buf *b, const json_t *values)
+{
+	size_t i;
+	json_t *v;
+
+	ck_buf_addch(b, '(');
+	json_array_foreach(values, i, v)
+	{
+		if (!json_is_string(v))
+			return false;
+		if (i)
+			ck_buf_addch(b, ',');
+		ck_buf_adds(b, json_string_value(v));
+	}
+	ck_buf_addch(b, ')');
+	return true;
+}
+
+int ck_api_label_selector_from_json(const json_t *sel, struct ck_label_selector **out,
+                                    struct ck_error **err)
+{
+	struct ck_buf b = CK_BUF_INIT;
+	const char *k;
+	json_t *v;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (!sel || json_is_null(sel))
+		return 0;
+	if (!json_is_object(sel))
+		return ck_error_set(err, 400, CK_REASON_BAD_REQUEST,
+		                    "a label selector must be an object");
+	/* K8S: LabelSelectorAsSelector: matchLabels first, then each expression. */
+	json_object_foreach((json_t *)json_object_get(sel, "matchLabels"), k, v)
+	{
+		if (!json_is_string(v)) {
+			ck_buf_release(&b);
+			return ck_error_set(err, 400, CK_REASON_BAD_REQUEST,
+			                    "matchLabels value of '%s' is not a string", k);
+		}
+		ck_buf_addf(&b, "%s%s=%s", b.len ? "," : "", k, json_string_value(v));
+	}
+	json_array_foreach(json_object_get(sel, "matchExpressions"), i, v)
+	{
+		const char *key = json_string_value(json_object_get(v, "key"));
+		const char *op = json_string_value(json_object_get(v, "operator"));
+		json_t *values = json_object_get(v, "values");
+		bool ok = key && op;
+
+		if (ok && b.len)
+			ck_buf_addch(&b, ',');
+		if (!ok) {
+		} else if (!strcmp(op, "In") || !strcmp(op, "NotIn")) {
+			ck_buf_addf(&b, "%s %s ", key, !strcmp(op, "In") ? "in" : "notin");
+			ok = json_array_size(values) && selector_values(&b, values);
+		} else if (!strcmp(op, "Exists") && !json_array_size(values)) {
+			ck_buf_adds(&b, key);
+		} else if (!strcmp(op, "DoesNotExist") && !json_array_size(values)) {
+			ck_buf_addf(&b, "!%s", key);
+		} else {
+			ok = false;
+		}
+		if (!ok) {
+			ck_buf_release(&b);
+			/* K8S: LabelSelectorAsSelector: `"x" is not a valid label selector operator`. */
+			return ck_error_set(err, 400, CK_REASON_BAD_REQUEST,
+			                    "%s is not a valid label selector expression",
+			                    op ? op : "(none)");
+		}
+	}
+	rc = ck_label_selector_parse(b.len ? b.data : "", out, err);
+	ck_buf_release(&b);
+	return rc;
+}

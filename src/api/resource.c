@@ -1048,11 +1048,37 @@ static const struct ck_resource res_pdbs = {
         .prepare = pdb_prepare,
 };
 
+/*
+ * K8S: policy/v1beta1 PodDisruptionBudget (served until 1.25) shares v1's storage,
+ * /registry/poddisruptionbudgets. Objects are returned with the apiVersion they were
+ * written with (no conversion: the two versions have the same fields).
+ */
+static const struct ck_resource res_pdbs_v1beta1 = {
+        .group = "policy",
+        .version = "v1beta1",
+        .api_version = "policy/v1beta1",
+        .kind = "PodDisruptionBudget",
+        .list_kind = "PodDisruptionBudgetList",
+        .plural = "poddisruptionbudgets",
+        .singular = "poddisruptionbudget",
+        .short_names = (const char *const[]){"pdb", NULL},
+        .namespaced = true,
+        .verbs = CK_API_VERBS_ALL,
+        .etcd_resource = "poddisruptionbudgets",
+        COLUMNS(pdb_columns),
+        .row = ck_api_row_pdb,
+        .has_status = true,
+        .has_spec = true,
+        .unconditional_update = true,
+        .prepare = pdb_prepare,
+};
+
 /* Discovery order: core first as kube-apiserver lists it, then the groups. */
 static const struct ck_resource *const resources[] = {
-        &res_configmaps,  &res_endpoints,   &res_events,          &res_namespaces, &res_nodes,
-        &res_pods,        &res_secrets,     &res_serviceaccounts, &res_services,   &res_daemonsets,
-        &res_deployments, &res_replicasets, &res_statefulsets,    &res_leases,     &res_pdbs,
+        &res_configmaps,   &res_endpoints,  &res_events,      &res_namespaces,
+        &res_nodes,        &res_pods,       &res_secrets,     &res_serviceaccounts,
+        &res_services,     &res_daemonsets, &res_deployments, &res_replicasets,
+        &res_statefulsets, &res_leases,     &res_pdbs,        &res_pdbs_v1beta1,
 };
 
 const struct ck_resource *const *ck_api_resources(size_t *n)
@@ -1084,6 +1110,13 @@ const char *ck_api_resource_qualified_kind(const struct ck_resource *r, char *bu
 {
 	snprintf(buf, size, "%s%s%s", r->kind, *r->group ? "." : "", r->group);
 	return buf;
+}
+
+bool ck_api_resource_has_scale(const struct ck_resource *r)
+{
+	return !strcmp(r->group, "apps") &&
+	       (!strcmp(r->plural, "deployments") || !strcmp(r->plural, "replicasets") ||
+	        !strcmp(r->plural, "statefulsets"));
 }
 
 const struct ck_api_field *ck_api_resource_field(const struct ck_resource *r, const char *label)

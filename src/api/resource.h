@@ -146,6 +146,12 @@ const char *ck_api_resource_qualified(const struct ck_resource *r, char *buf, si
 /* "ConfigMap" or "Deployment.apps" (K8S: schema.GroupKind.String()), likewise. */
 const char *ck_api_resource_qualified_kind(const struct ck_resource *r, char *buf, size_t size);
 
+/*
+ * True when the kind has a scale subresource (K8S: deployments, replicasets and
+ * statefulsets of apps/v1 serve autoscaling/v1 Scale; daemonsets do not).
+ */
+bool ck_api_resource_has_scale(const struct ck_resource *r);
+
 /* The field selector definition for label, or NULL when the kind does not support it. */
 const struct ck_api_field *ck_api_resource_field(const struct ck_resource *r, const char *label);
 

@@ -476,8 +476,11 @@ static void test_discovery(void **state)
 	assert_int_equal(json_array_size(json_object_get(e, "verbs")), 3);
 	e = find_named(json_object_get(r.json, "resources"), "name", "namespaces");
 	assert_false(json_is_true(json_object_get(e, "namespaced")));
-	/* Only what is served: no eviction yet, or drain would take 404 for success. */
-	assert_null(find_named(json_object_get(r.json, "resources"), "name", "pods/eviction"));
+	/* K8S: drain (kubectl >= 1.32) evicts only when pods/eviction names policy/v1. */
+	e = find_named(json_object_get(r.json, "resources"), "name", "pods/eviction");
+	assert_non_null(e);
+	assert_string_equal(json_string_value(json_object_get(e, "group")), "policy");
+	assert_string_equal(json_string_value(json_object_get(e, "version")), "v1");
 	ck_test_response_release(&r);
 
 	call("GET", "/apis/apps/v1", NULL, &r);
@@ -1529,6 +1532,408 @@ static void test_generation_and_status(void **state)
 	ck_test_https_close(c);
 }
 
+/* ---- subresources: eviction, binding, scale ------------------------------------------- */
+
+#define MERGE_CT "Content-Type: application/merge-patch+json"
+
+/* A pod bound to node (NULL: unbound), Running and Ready unless pending. */
+static void make_pod(const char *ns, const char *name, const char *app, const char *node,
+                     bool running)
+{
+	struct ck_test_response r;
+	char body[768], target[256];
+
+	snprintf(body, sizeof(body),
+	         "{\"metadata\":{\"name\":\"%s\",\"labels\":{\"app\":\"%s\"}},\"spec\":{%s%s%s"
+	         "\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}",
+	         name, app, node ? "\"nodeName\":\"" : "", node ? node : "", node ? "\"," : "");
+	snprintf(target, sizeof(target), "/api/v1/namespaces/%s/pods", ns);
+	call("POST", target, body, &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+	if (!running)
+		return;
+	/* What a node agent would report, through the status subresource. */
+	struct ck_test_https *c = client(ADMIN);
+
+	snprintf(target, sizeof(target), "/api/v1/namespaces/%s/pods/%s/status", ns, name);
+	ck_test_https_do(c, "PATCH", target, MERGE_CT,
+	                 "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\","
+	                 "\"status\":\"True\"}]}}",
+	                 &r);
+	expect_code(&r, 200);
+	assert_string_equal(jpath(&r, "status.phase"), "Running");
+	ck_test_response_release(&r);
+	ck_test_https_close(c);
+}
+
+/* Set a budget's status as the disruption controller would. */
+static void set_pdb_status(const char *ns, const char *name, int allowed, int gen)
+{
+	struct ck_test_response r;
+	char body[256], target[256];
+
+	snprintf(body, sizeof(body),
+	         "{\"status\":{\"disruptionsAllowed\":%d,\"currentHealthy\":2,\"desiredHealthy\":"
+	         "2,\"expectedPods\":3,\"observedGeneration\":%d}}",
+	         allowed, gen);
+	snprintf(target, sizeof(target),
+	         "/apis/policy/v1/namespaces/%s/poddisruptionbudgets/%s/status", ns, name);
+	struct ck_test_https *c = client(ADMIN);
+
+	ck_test_https_do(c, "PATCH", target, MERGE_CT, body, &r);
+	expect_code(&r, 200);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "status.disruptionsAllowed")),
+	                 allowed);
+	ck_test_response_release(&r);
+	ck_test_https_close(c);
+}
+
+/* A string field of the first cause of a Status. */
+static const char *cause0(const struct ck_test_response *r, const char *key)
+{
+	json_t *c = json_array_get(ck_json_path(r->json, "details.causes"), 0);
+	const char *s = json_string_value(json_object_get(c, key));
+
+	return s ? s : "(null)";
+}
+
+static void evict_body(char *buf, size_t size, const char *av, const char *name)
+{
+	snprintf(buf, size,
+	         "{\"kind\":\"Eviction\",\"apiVersion\":\"%s\",\"metadata\":{\"name\":\"%s\","
+	         "\"namespace\":\"evict\",\"creationTimestamp\":null},\"deleteOptions\":{}}",
+	         av, name);
+}
+
+static int pod_status(const char *ns, const char *name)
+{
+	struct ck_test_response r;
+	char target[256];
+	int st;
+
+	snprintf(target, sizeof(target), "/api/v1/namespaces/%s/pods/%s", ns, name);
+	call("GET", target, NULL, &r);
+	st = r.status;
+	ck_test_response_release(&r);
+	return st;
+}
+
+static void test_eviction(void **state)
+{
+	struct ck_test_response r, r2;
+	char body[512];
+	static const char pdb[] =
+	        "{\"apiVersion\":\"policy/v1\",\"kind\":\"PodDisruptionBudget\",\"metadata\":{"
+	        "\"name\":\"web-pdb\"},\"spec\":{\"minAvailable\":2,\"selector\":{\"matchLabels\":"
+	        "{\"app\":\"web\"}}}}";
+
+	(void)state;
+	make_namespace("evict");
+	make_pod("evict", "lone", "other", "n1", true);
+	for (int i = 0; i < 4; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "web-%d", i);
+		make_pod("evict", name, "web", "n1", true);
+	}
+
+	/* K8S: no budget covers the pod: it is deleted, 201 Status Success. */
+	evict_body(body, sizeof(body), "policy/v1", "lone");
+	call("POST", "/api/v1/namespaces/evict/pods/lone/eviction", body, &r);
+	expect_code(&r, 201);
+	assert_string_equal(jpath(&r, "kind"), "Status");
+	assert_string_equal(jpath(&r, "status"), "Success");
+	assert_int_equal(json_integer_value(json_object_get(r.json, "code")), 201);
+	ck_test_response_release(&r);
+	assert_int_equal(pod_status("evict", "lone"), 404);
+
+	/* Body checks: the URL's name, the Eviction's group versions. */
+	evict_body(body, sizeof(body), "policy/v1", "web-1");
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction", body, &r);
+	expect_status(&r, 400, "BadRequest", "name in URL does not match name in Eviction object");
+	ck_test_response_release(&r);
+	evict_body(body, sizeof(body), "v1", "web-0");
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction", body, &r);
+	expect_status(&r, 400, "BadRequest", NULL);
+	ck_test_response_release(&r);
+	evict_body(body, sizeof(body), "policy/v1", "nope");
+	call("POST", "/api/v1/namespaces/evict/pods/nope/eviction", body, &r);
+	expect_status(&r, 404, "NotFound", "pods \"nope\" not found");
+	ck_test_response_release(&r);
+	call("GET", "/api/v1/namespaces/evict/pods/web-0/eviction", NULL, &r);
+	expect_code(&r, 405);
+	ck_test_response_release(&r);
+
+	/* K8S: a budget with no disruption allowed: 429 with the DisruptionBudget cause. */
+	call("POST", "/apis/policy/v1/namespaces/evict/poddisruptionbudgets", pdb, &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+	set_pdb_status("evict", "web-pdb", 0, 1);
+	evict_body(body, sizeof(body), "policy/v1", "web-0");
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction", body, &r);
+	expect_status(&r, 429, "TooManyRequests",
+	              "Cannot evict pod as it would violate the pod's disruption budget.");
+	assert_string_equal(cause0(&r, "reason"), "DisruptionBudget");
+	assert_string_equal(
+	        cause0(&r, "message"),
+	        "The disruption budget web-pdb needs 2 healthy pods and has 2 currently");
+	ck_test_response_release(&r);
+	assert_int_equal(pod_status("evict", "web-0"), 200);
+
+	/* K8S: a status older than the budget's generation: 429 "still being processed". */
+	set_pdb_status("evict", "web-pdb", 1, 0);
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction", body, &r);
+	expect_status(&r, 429, "TooManyRequests", NULL);
+	assert_string_equal(
+	        cause0(&r, "message"),
+	        "The disruption budget web-pdb is still being processed by the server.");
+	ck_test_response_release(&r);
+
+	/* One disruption allowed, two evictions at once: exactly one passes. */
+	set_pdb_status("evict", "web-pdb", 1, 1);
+	struct ck_test_https *a = client(ADMIN), *b = client(ADMIN);
+	char body2[512];
+
+	evict_body(body, sizeof(body), "policy/v1", "web-1");
+	evict_body(body2, sizeof(body2), "policy/v1beta1", "web-2");
+	ck_test_https_send(a, "POST", "/api/v1/namespaces/evict/pods/web-1/eviction", JSON_CT, body,
+	                   strlen(body));
+	ck_test_https_send(b, "POST", "/api/v1/namespaces/evict/pods/web-2/eviction", JSON_CT,
+	                   body2, strlen(body2));
+	ck_test_https_response(a, &r);
+	ck_test_https_response(b, &r2);
+	ck_test_https_close(a);
+	ck_test_https_close(b);
+	if (!((r.status == 201 && r2.status == 429) || (r.status == 429 && r2.status == 201)))
+		fail_msg("expected one 201 and one 429, got %d and %d", r.status, r2.status);
+	const char *evicted = r.status == 201 ? "web-1" : "web-2";
+	const char *kept = r.status == 201 ? "web-2" : "web-1";
+
+	expect_status(r.status == 429 ? &r : &r2, 429, "TooManyRequests",
+	              "Cannot evict pod as it would violate the pod's disruption budget.");
+	ck_test_response_release(&r);
+	ck_test_response_release(&r2);
+	assert_int_equal(pod_status("evict", evicted), 404);
+	assert_int_equal(pod_status("evict", kept), 200);
+	call("GET", "/apis/policy/v1/namespaces/evict/poddisruptionbudgets/web-pdb", NULL, &r);
+	expect_code(&r, 200);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "status.disruptionsAllowed")), 0);
+	assert_non_null(json_object_get(ck_json_path(r.json, "status.disruptedPods"), evicted));
+	assert_null(json_object_get(ck_json_path(r.json, "status.disruptedPods"), kept));
+	{
+		json_t *c0 = json_array_get(ck_json_path(r.json, "status.conditions"), 0);
+
+		assert_string_equal(json_string_value(json_object_get(c0, "type")),
+		                    "DisruptionAllowed");
+		assert_string_equal(json_string_value(json_object_get(c0, "status")), "False");
+	}
+	ck_test_response_release(&r);
+
+	/* A policy/v1beta1 body, and the v1beta1 budget endpoint over the same storage. */
+	call("GET", "/apis/policy/v1beta1/namespaces/evict/poddisruptionbudgets/web-pdb", NULL, &r);
+	expect_code(&r, 200);
+	ck_test_response_release(&r);
+	set_pdb_status("evict", "web-pdb", 1, 1);
+	evict_body(body, sizeof(body), "policy/v1beta1", "web-3");
+	call("POST", "/api/v1/namespaces/evict/pods/web-3/eviction", body, &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+	assert_int_equal(pod_status("evict", "web-3"), 404);
+
+	/* deleteOptions.preconditions: a wrong uid is a 409 and the pod stays. */
+	set_pdb_status("evict", "web-pdb", 1, 1);
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction",
+	     "{\"apiVersion\":\"policy/"
+	     "v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"web-0\"},"
+	     "\"deleteOptions\":{\"preconditions\":{\"uid\":\"nope\"}}}",
+	     &r);
+	expect_status(&r, 409, "Conflict", NULL);
+	ck_test_response_release(&r);
+	/* dryRun: nothing is written. */
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction?dryRun=All",
+	     "{\"apiVersion\":\"policy/"
+	     "v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"web-0\"}}",
+	     &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+	assert_int_equal(pod_status("evict", "web-0"), 200);
+
+	/* K8S: a Pending pod ignores its budgets. */
+	set_pdb_status("evict", "web-pdb", 0, 1);
+	make_pod("evict", "pending", "web", NULL, false);
+	evict_body(body, sizeof(body), "policy/v1", "pending");
+	call("POST", "/api/v1/namespaces/evict/pods/pending/eviction", body, &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+
+	/* K8S: two budgets over one pod: 500. */
+	call("POST", "/apis/policy/v1/namespaces/evict/poddisruptionbudgets",
+	     "{\"metadata\":{\"name\":\"second\"},\"spec\":{\"maxUnavailable\":1,\"selector\":{"
+	     "\"matchExpressions\":[{\"key\":\"app\",\"operator\":\"In\",\"values\":[\"web\"]}]}}}",
+	     &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+	evict_body(body, sizeof(body), "policy/v1", "web-0");
+	call("POST", "/api/v1/namespaces/evict/pods/web-0/eviction", body, &r);
+	expect_code(&r, 500);
+	assert_string_equal(jpath(&r, "message"),
+	                    "This pod has more than one PodDisruptionBudget, "
+	                    "which the eviction subresource does not support.");
+	ck_test_response_release(&r);
+	assert_int_equal(pod_status("evict", "web-0"), 200);
+}
+
+static void test_binding(void **state)
+{
+	struct ck_test_response r;
+	static const char bind[] =
+	        "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"p\"},"
+	        "\"target\":{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"name\":\"node-1\"}}";
+
+	(void)state;
+	make_namespace("bind");
+	make_pod("bind", "p", "x", NULL, false);
+	call("POST", "/api/v1/namespaces/bind/pods/p/binding", bind, &r);
+	expect_code(&r, 201);
+	assert_string_equal(jpath(&r, "status"), "Success");
+	ck_test_response_release(&r);
+	call("GET", "/api/v1/namespaces/bind/pods/p", NULL, &r);
+	expect_code(&r, 200);
+	assert_string_equal(jpath(&r, "spec.nodeName"), "node-1");
+	ck_test_response_release(&r);
+	/* K8S: setPodHostAndAnnotations: a bound pod cannot be bound again. */
+	call("POST", "/api/v1/namespaces/bind/pods/p/binding", bind, &r);
+	expect_status(&r, 409, "Conflict",
+	              "Operation cannot be fulfilled on pods \"p\": pod p is already assigned to "
+	              "node \"node-1\"");
+	ck_test_response_release(&r);
+	call("POST", "/api/v1/namespaces/bind/pods/p/binding",
+	     "{\"metadata\":{\"name\":\"p\"},\"target\":{}}", &r);
+	expect_status(&r, 422, "Invalid", NULL);
+	ck_test_response_release(&r);
+}
+
+static void test_scale(void **state)
+{
+	struct ck_test_https *c = client(ADMIN);
+	struct ck_test_response r;
+	static const char dep[] =
+	        "{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":2,\"selector\":{"
+	        "\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{"
+	        "\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":"
+	        "\"nginx\"}]}}}}";
+	char body[512];
+	int64_t rv;
+
+	(void)state;
+	make_namespace("scale");
+	ck_test_https_do(c, "POST", "/apis/apps/v1/namespaces/scale/deployments", JSON_CT, dep, &r);
+	expect_code(&r, 201);
+	ck_test_response_release(&r);
+
+	ck_test_https_do(c, "GET", "/apis/apps/v1/namespaces/scale/deployments/web/scale", NULL,
+	                 NULL, &r);
+	expect_code(&r, 200);
+	assert_string_equal(jpath(&r, "kind"), "Scale");
+	assert_string_equal(jpath(&r, "apiVersion"), "autoscaling/v1");
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "spec.replicas")), 2);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "status.replicas")), 0);
+	assert_string_equal(jpath(&r, "status.selector"), "app=web");
+	rv = jint(&r, "metadata.resourceVersion");
+	ck_test_response_release(&r);
+
+	/* kubectl 1.20 scale: a merge patch of the Scale (reference §5.3). */
+	ck_test_https_do(c, "PATCH", "/apis/apps/v1/namespaces/scale/deployments/web/scale",
+	                 MERGE_CT, "{\"spec\":{\"replicas\":5}}", &r);
+	expect_code(&r, 200);
+	assert_string_equal(jpath(&r, "kind"), "Scale");
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "spec.replicas")), 5);
+	assert_true(jint(&r, "metadata.resourceVersion") > rv);
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "GET", "/apis/apps/v1/namespaces/scale/deployments/web", NULL, NULL,
+	                 &r);
+	expect_code(&r, 200);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "spec.replicas")), 5);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "metadata.generation")), 2);
+	int64_t cur = jint(&r, "metadata.resourceVersion");
+	ck_test_response_release(&r);
+
+	/* K8S: a PUT naming a stale resourceVersion is 409 Conflict. */
+	snprintf(body, sizeof(body),
+	         "{\"kind\":\"Scale\",\"apiVersion\":\"autoscaling/v1\",\"metadata\":{\"name\":"
+	         "\"web\",\"namespace\":\"scale\",\"resourceVersion\":\"%" PRId64
+	         "\"},\"spec\":{\"replicas\":1}}",
+	         rv);
+	ck_test_https_do(c, "PUT", "/apis/apps/v1/namespaces/scale/deployments/web/scale", JSON_CT,
+	                 body, &r);
+	expect_status(&r, 409, "Conflict",
+	              "Operation cannot be fulfilled on deployments.apps \"web\": the object has "
+	              "been modified; please apply your changes to the latest version and try "
+	              "again");
+	ck_test_response_release(&r);
+	snprintf(body, sizeof(body),
+	         "{\"kind\":\"Scale\",\"apiVersion\":\"autoscaling/v1\",\"metadata\":{\"name\":"
+	         "\"web\",\"namespace\":\"scale\",\"resourceVersion\":\"%" PRId64
+	         "\"},\"spec\":{\"replicas\":1}}",
+	         cur);
+	ck_test_https_do(c, "PUT", "/apis/apps/v1/namespaces/scale/deployments/web/scale", JSON_CT,
+	                 body, &r);
+	expect_code(&r, 200);
+	assert_int_equal(json_integer_value(ck_json_path(r.json, "spec.replicas")), 1);
+	ck_test_response_release(&r);
+	/* K8S: ValidateScale. */
+	ck_test_https_do(c, "PATCH", "/apis/apps/v1/namespaces/scale/deployments/web/scale",
+	                 MERGE_CT, "{\"spec\":{\"replicas\":-1}}", &r);
+	expect_status(&r, 422, "Invalid", NULL);
+	ck_test_response_release(&r);
+	/* Daemonsets have no scale; a missing deployment's scale is its 404. */
+	ck_test_https_do(c, "GET", "/apis/apps/v1/namespaces/scale/daemonsets/x/scale", NULL, NULL,
+	                 &r);
+	expect_code(&r, 404);
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "GET", "/apis/apps/v1/namespaces/scale/deployments/nope/scale", NULL,
+	                 NULL, &r);
+	expect_status(&r, 404, "NotFound", "deployments.apps \"nope\" not found");
+	ck_test_response_release(&r);
+
+	/* Discovery lists the subresources with their kinds' group versions. */
+	ck_test_https_do(c, "GET", "/api/v1", NULL, NULL, &r);
+	expect_code(&r, 200);
+	{
+		json_t *res = json_object_get(r.json, "resources"), *e;
+		size_t i;
+		bool evict = false, binding = false;
+
+		json_array_foreach(res, i, e)
+		{
+			const char *n = json_string_value(json_object_get(e, "name"));
+
+			if (!strcmp(n, "pods/eviction")) {
+				evict = true;
+				assert_string_equal(json_string_value(json_object_get(e, "group")),
+				                    "policy");
+				assert_string_equal(
+				        json_string_value(json_object_get(e, "version")), "v1");
+				assert_string_equal(json_string_value(json_object_get(e, "kind")),
+				                    "Eviction");
+			}
+			binding |= !strcmp(n, "pods/binding");
+		}
+		assert_true(evict && binding);
+	}
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "GET", "/apis/policy", NULL, NULL, &r);
+	expect_code(&r, 200);
+	assert_string_equal(jpath(&r, "preferredVersion.version"), "v1");
+	assert_string_equal(
+	        json_string_value(json_object_get(
+	                json_array_get(json_object_get(r.json, "versions"), 1), "version")),
+	        "v1beta1");
+	ck_test_response_release(&r);
+	ck_test_https_close(c);
+}
+
 static void test_finalizers_and_namespace_termination(void **state)
 {
 	struct ck_test_response r;
@@ -1681,6 +2086,9 @@ int main(void)
 	        cmocka_unit_test(test_pod_table_row),
 	        cmocka_unit_test(test_patch),
 	        cmocka_unit_test(test_generation_and_status),
+	        cmocka_unit_test(test_eviction),
+	        cmocka_unit_test(test_binding),
+	        cmocka_unit_test(test_scale),
 	        cmocka_unit_test(test_finalizers_and_namespace_termination),
 	        cmocka_unit_test(test_delete_collection),
 	        cmocka_unit_test(test_python_client),
