@@ -377,6 +377,49 @@ static void pdb_prepare(json_t *obj)
 
 /* ---- namespaces, secrets, services ------------------------------------------------- */
 
+/* K8S: core.MaxSecretSize: the data of a ConfigMap or a Secret may total at most 1 MiB. */
+#define MAX_DATA_SIZE (1u << 20)
+
+/* Bytes of the values of the string maps named by keys (key lengths count too). */
+static size_t data_size(const json_t *obj, const char *const *keys, bool base64)
+{
+	size_t total = 0;
+
+	for (; *keys; keys++) {
+		const char *k;
+		json_t *v;
+
+		json_object_foreach((json_t *)json_object_get(obj, *keys), k, v)
+		{
+			size_t n = json_string_length(v);
+
+			/* base64 text decodes to three bytes per four characters */
+			total += strlen(k) + (base64 ? n / 4 * 3 : n);
+		}
+	}
+	return total;
+}
+
+/* K8S: validation.ValidateConfigMap: data plus binaryData at most MaxSecretSize. */
+static void configmap_validate(const json_t *obj, const json_t *old, struct ck_api_errlist *errs)
+{
+	static const char *const keys[] = {"data", "binaryData", NULL};
+
+	(void)old;
+	if (data_size(obj, keys, false) > MAX_DATA_SIZE)
+		ck_api_errlist_too_long(errs, "", MAX_DATA_SIZE);
+}
+
+/* K8S: validation.ValidateSecret: data at most MaxSecretSize ("data: Too long"). */
+static void secret_validate(const json_t *obj, const json_t *old, struct ck_api_errlist *errs)
+{
+	static const char *const data[] = {"data", NULL}, *const str[] = {"stringData", NULL};
+
+	(void)old;
+	if (data_size(obj, data, true) + data_size(obj, str, false) > MAX_DATA_SIZE)
+		ck_api_errlist_too_long(errs, "data", MAX_DATA_SIZE);
+}
+
 /* K8S: SetDefaults_Namespace: the kubernetes.io/metadata.name label mirrors the name. */
 static void namespace_defaults(json_t *obj)
 {
@@ -772,6 +815,7 @@ static const struct ck_resource res_configmaps = {
         .etcd_resource = "configmaps",
         COLUMNS(configmap_columns),
         .row = ck_api_row_configmap,
+        .validate = configmap_validate,
         .unconditional_update = true,
 };
 
@@ -789,6 +833,7 @@ static const struct ck_resource res_secrets = {
         .fields = secret_fields,
         COLUMNS(secret_columns),
         .row = ck_api_row_secret,
+        .validate = secret_validate,
         .unconditional_update = true,
         .defaults = secret_defaults,
 };

@@ -229,6 +229,14 @@ void ck_api_errlist_forbidden(struct ck_api_errlist *l, const char *field, const
 	errlist_add(l, CK_CAUSE_FORBIDDEN, field, &b, detail);
 }
 
+void ck_api_errlist_too_long(struct ck_api_errlist *l, const char *field, size_t max)
+{
+	struct ck_buf b = CK_BUF_INIT;
+
+	ck_buf_addf(&b, "Too long: must have at most %zu bytes", max);
+	errlist_add(l, CK_CAUSE_TOO_LONG, field, &b, NULL);
+}
+
 void ck_api_errlist_not_supported(struct ck_api_errlist *l, const char *field, const char *value,
                                   const char *const *valid)
 {

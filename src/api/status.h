@@ -102,6 +102,9 @@ void ck_api_errlist_invalid_raw(struct ck_api_errlist *l, const char *field, con
 /* K8S: field.Forbidden(path, detail): "Forbidden: detail". */
 void ck_api_errlist_forbidden(struct ck_api_errlist *l, const char *field, const char *detail);
 
+/* K8S: field.TooLong(path, value, max): "Too long: must have at most <max> bytes". */
+void ck_api_errlist_too_long(struct ck_api_errlist *l, const char *field, size_t max);
+
 /* K8S: field.NotSupported(path, value, valid): "Unsupported value: \"v\": supported values: ..." */
 void ck_api_errlist_not_supported(struct ck_api_errlist *l, const char *field, const char *value,
                                   const char *const *valid);

@@ -163,3 +163,15 @@ def kubectl(request, server):
     if request.param == "1.20":
         return request.getfixturevalue("kubectl120")
     return request.getfixturevalue("kubectl_new")
+
+
+@pytest.fixture(scope="module")
+def module_server(ckube_bin, tmp_path_factory):
+    """One server shared by every test of a module, for tests that each use their own
+    object names and leave the server as they found it: fewer server starts."""
+    srv = Server(ckube_bin, tmp_path_factory.mktemp("module-server"), free_port())
+    try:
+        srv.start()
+        yield srv
+    finally:
+        srv.stop()
