@@ -18,6 +18,7 @@
 #include "api/status.h"
 #include "base/buf.h"
 #include "base/error.h"
+#include "base/metrics.h"
 #include "base/selector.h"
 #include "net/http-server.h"
 #include "store/etcd.h"
@@ -67,6 +68,10 @@ struct ck_api_rstate {
 struct ck_api_op;
 struct ck_api_ns_boot;
 struct ck_api_health;
+struct ck_api_reqm;
+
+/* Buckets of the table of requests in progress that metrics.c keeps. */
+#define CK_API_REQM_BUCKETS 256
 
 struct ck_apiserver {
 	struct event_base *base;
@@ -85,6 +90,11 @@ struct ck_apiserver {
 	ck_apiserver_stopped_fn *stopped;
 	void *stopped_arg;
 	bool stopping;
+	/* /metrics (metrics.c): the registry and its families. */
+	struct ck_metrics *metrics;
+	struct ck_metrics_family *m_requests, *m_latency, *m_longrunning, *m_watchers, *m_etcd;
+	bool etcd_observed; /* this server is the etcd client's observer */
+	struct ck_api_reqm *reqm[CK_API_REQM_BUCKETS]; /* requests in progress, by path */
 };
 
 enum ck_api_verb_kind {
@@ -171,6 +181,8 @@ struct ck_api_op {
 	bool watch_list; /* sendInitialEvents was given */
 	bool paused;
 	bool ended;
+	/* The gauges this watch counts in (metrics.c), or NULL before it starts and after. */
+	struct ck_metrics_series *m_longrunning, *m_watchers;
 
 	/* Writes. */
 	bool dry_run;
@@ -357,6 +369,34 @@ ck_api_row_fn ck_api_row_namespace, ck_api_row_configmap, ck_api_row_secret,
 
 /* K8S: duration.HumanDuration, the AGE column. */
 void ck_api_human_duration(int64_t seconds, char *buf, size_t size);
+
+/* ---- metrics.c ---------------------------------------------------------------------- */
+
+/*
+ * Create srv's registry with kube-apiserver's families and the process metrics, and
+ * observe srv->etcd when nobody does yet; release: the opposite (the registry's series
+ * handles become invalid).
+ */
+void ck_api_metrics_init(struct ck_apiserver *srv);
+void ck_api_metrics_release(struct ck_apiserver *srv);
+/* A request has reached the router: remember it, and user ("" or NULL: anonymous). */
+void ck_api_metrics_begin(struct ck_apiserver *srv, struct ck_http_request *req, const char *user);
+/*
+ * The request is a call of res that kube-apiserver instruments: ns and name as routed
+ * (name NULL for a collection), sub the subresource or NULL, watch_path for /watch/.
+ */
+void ck_api_metrics_resource(struct ck_apiserver *srv, struct ck_http_request *req,
+                             const struct ck_resource *res, const char *ns, const char *name,
+                             const char *sub, bool watch_path);
+/* The request is a root health check (path "/healthz", "/livez" or "/readyz"). */
+void ck_api_metrics_health(struct ck_apiserver *srv, struct ck_http_request *req, const char *path);
+/* From the HTTP server's stats hook: count a finished request and write its access log. */
+void ck_api_metrics_finish(struct ck_apiserver *srv, const struct ck_http_stats *st);
+/* op's watch is registered: count it; ends: uncount it (once; nothing if not counted). */
+void ck_api_metrics_watch_start(struct ck_api_op *op);
+void ck_api_metrics_watch_end(struct ck_api_op *op);
+/* Answer req with the exposition of srv's registry (GET /metrics, authorized). */
+void ck_api_metrics_serve(struct ck_apiserver *srv, struct ck_http_request *req);
 
 /* ---- resource.c --------------------------------------------------------------------- */
 

@@ -76,6 +76,8 @@ static void op_free(struct ck_api_op *op)
 
 void ck_api_op_done(struct ck_api_op *op)
 {
+	if (op->srv)
+		ck_api_metrics_watch_end(op);
 	op->req = NULL;
 	ck_api_op_cancel(op);
 	if (!op->etcd_pending)
@@ -672,6 +674,7 @@ static bool serve_health(struct ck_apiserver *srv, struct ck_http_request *req, 
 		if (!ck_str_skip_prefix(path, prefix, &rest))
 			continue;
 		if (!*rest) {
+			ck_api_metrics_health(srv, req, prefix);
 			health_start(srv, req, names[i], NULL);
 			return true;
 		}
@@ -816,6 +819,7 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 		}
 	}
 
+	ck_api_metrics_resource(srv, req, res, ns, name, sub, ri->watch_prefix);
 	op = ck_api_op_new(srv, req, kind);
 	op->res = res;
 	op->rs = ck_api_rstate_of(srv, res);
@@ -882,6 +886,10 @@ static void on_request(struct ck_http_request *req, void *arg)
 	enum ck_http_auth auth = ck_http_request_auth(req, &id, &why);
 	struct reqinfo ri;
 
+	ck_api_metrics_begin(srv, req,
+	                     auth == CK_HTTP_AUTH_USER        ? id->user
+	                     : auth == CK_HTTP_AUTH_ANONYMOUS ? "system:anonymous"
+	                                                      : "");
 	if (auth == CK_HTTP_AUTH_REJECTED) {
 		/* K8S: a certificate that fails verification fails authentication: 401. */
 		ck_debug(CK_API_LOG, "%s: client certificate rejected: %s",
@@ -909,6 +917,12 @@ static void on_request(struct ck_http_request *req, void *arg)
 	}
 	if (serve_health(srv, req, path))
 		return;
+	if (!strcmp(path, "/metrics") && (!strcmp(ck_http_request_method(req), "GET") ||
+	                                  !strcmp(ck_http_request_method(req), "HEAD"))) {
+		/* K8S: a non-resource URL: system:masters may read it, nobody else by default. */
+		ck_api_metrics_serve(srv, req);
+		return;
+	}
 	if (ri.resource) {
 		dispatch_resource(srv, req, &ri);
 		return;
@@ -920,10 +934,7 @@ static void on_request(struct ck_http_request *req, void *arg)
 
 static void on_stats(const struct ck_http_stats *st, void *arg)
 {
-	(void)arg;
-	ck_debug(CK_API_LOG, "%s %s %s %d %" PRId64 "us in %" PRIu64 " out %" PRIu64 "%s%s",
-	         st->remote, st->method, st->path, st->status, st->duration_us, st->bytes_in,
-	         st->bytes_out, st->streamed ? " streamed" : "", st->aborted ? " aborted" : "");
+	ck_api_metrics_finish(arg, st);
 }
 
 /* ---- lifecycle ---------------------------------------------------------------------- */
@@ -977,6 +988,7 @@ int ck_apiserver_new(struct event_base *base, const struct ck_apiserver_config *
 	srv = ck_xcalloc(1, sizeof(*srv));
 	srv->base = base;
 	srv->etcd = cfg->etcd;
+	ck_api_metrics_init(srv);
 
 	struct ck_http_server_config hc = {
 	        .address = cfg->address,
@@ -988,6 +1000,7 @@ int ck_apiserver_new(struct event_base *base, const struct ck_apiserver_config *
 	        .arg = srv,
 	};
 	if (ck_http_server_new(base, &hc, &srv->http, err) < 0) {
+		ck_api_metrics_release(srv);
 		free(srv);
 		return ck_error_wrap(err, "cannot start the API server");
 	}
@@ -1044,6 +1057,11 @@ void ck_apiserver_free(struct ck_apiserver *s)
 	if (!s)
 		return;
 	s->stopping = true;
+	/* The etcd observer reads s->rs, which goes below; the registry goes last. */
+	if (s->etcd_observed) {
+		ck_etcd_set_observer(s->etcd, NULL, NULL);
+		s->etcd_observed = false;
+	}
 	/* Finish every request the handlers hold before the HTTP server goes. */
 	while (s->ops) {
 		struct ck_api_op *op = s->ops;
@@ -1062,6 +1080,7 @@ void ck_apiserver_free(struct ck_apiserver *s)
 			}
 			op->req = NULL;
 		}
+		op->m_longrunning = op->m_watchers = NULL; /* the registry goes below */
 		if (op->health) {
 			health_release(op->health);
 			op->health = NULL;
@@ -1086,5 +1105,6 @@ void ck_apiserver_free(struct ck_apiserver *s)
 	}
 	free(s->rs);
 	free(s->server_address);
+	ck_api_metrics_release(s);
 	free(s);
 }

@@ -212,6 +212,8 @@ static void watch_start(struct ck_api_op *op)
 		error_event(op, err);
 		return;
 	}
+	/* Counted from here until ck_api_op_done, whichever way the watch ends. */
+	ck_api_metrics_watch_start(op);
 	if (ts && *ts)
 		ck_str_to_int64(ts, 0, INT64_MAX / 1000000, &timeout_s);
 	if (timeout_s <= 0) {

@@ -127,8 +127,9 @@ struct etcd_call {
 	struct etcd_endpoint *ep; /* of the attempt in flight or queued */
 	struct etcd_conn *conn;
 	struct event *timer;
-	int64_t deadline;          /* monotonic ms */
-	int64_t attempt_start;     /* monotonic ms */
+	int64_t deadline;      /* monotonic ms */
+	int64_t attempt_start; /* monotonic ms */
+	int64_t start_us; /* monotonic us at the start when observed (ck_etcd_set_observer); 0 */
 	int64_t attempt_deadline;  /* monotonic ms */
 	int attempts;              /* attempts made */
 	int round_tries;           /* attempts since the last back-off */
@@ -183,6 +184,8 @@ struct ck_etcd {
 	size_t n_keepalives;
 	int cb_depth; /* > 0 while a caller's callback runs */
 	bool closing;
+	ck_etcd_observer_fn *observer; /* ck_etcd_set_observer, or NULL */
+	void *observer_arg;
 };
 
 struct ck_etcd_watch {

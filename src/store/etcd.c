@@ -436,6 +436,7 @@ struct etcd_call *etcd_call_new(struct ck_etcd *c, const struct etcd_call_kind *
 	call->attempts = call->round_tries = call->rounds = 0;
 	call->last_err = NULL;
 	call->last_retry = RETRY_NEVER;
+	call->start_us = 0;
 	ck_buf_reset(&call->body);
 	return call;
 }
@@ -458,6 +459,54 @@ void etcd_call_discard(struct etcd_call *call)
 	free(call);
 }
 
+/*
+ * The decoded value of the first "<field>":"<base64>" member of a request body (the
+ * encoders in etcd-ops.c write the key first, a txn its first compare's key first), or
+ * NULL. Malloc'ed; *len its length.
+ */
+static char *body_bytes_field(const struct ck_buf *body, const char *field, size_t *len)
+{
+	char pat[32];
+	const char *p, *end;
+	size_t n = (size_t)snprintf(pat, sizeof(pat), "\"%s\":\"", field);
+	ck_autofree char *b64 = NULL;
+	struct ck_error *e = NULL;
+	char *out;
+
+	p = body->len ? memmem(body->data, body->len, pat, n) : NULL;
+	if (!p)
+		return NULL;
+	p += n;
+	end = memchr(p, '"', body->len - (size_t)(p - body->data));
+	if (!end)
+		return NULL;
+	b64 = ck_xstrndup(p, (size_t)(end - p));
+	out = ck_base64_decode(b64, len, &e);
+	ck_error_free(e);
+	return out;
+}
+
+/* Tell the observer about a call that completes; only when there is one. */
+static void call_observe(struct etcd_call *call, bool failed)
+{
+	/* etcd-ops.c's CAS_CREATE, CAS_UPDATE and CAS_DELETE (1, 2, 3). */
+	static const char *const cas_names[] = {NULL, "create", "update", "delete"};
+	struct ck_etcd *c = call->c;
+	struct timespec ts;
+	ck_autofree char *key = NULL;
+	struct ck_etcd_call_info info = {.kind = call->kind->name, .failed = failed};
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	info.duration_us = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000 - call->start_us;
+	if (call->cas > 0 && (size_t)call->cas < CK_ARRAY_SIZE(cas_names))
+		info.cas = cas_names[call->cas];
+	key = body_bytes_field(&call->body, "key", &info.key_len);
+	info.key = key;
+	info.range = call->body.len && memmem(call->body.data, call->body.len,
+	                                      "\"range_end\":", strlen("\"range_end\":")) != NULL;
+	c->observer(&info, c->observer_arg);
+}
+
 static void call_complete(struct etcd_call *call, void *res, struct ck_error *err)
 {
 	struct ck_etcd *c = call->c;
@@ -466,6 +515,8 @@ static void call_complete(struct etcd_call *call, void *res, struct ck_error *er
 	TAILQ_REMOVE(&c->calls, call, all_link);
 	call->state = CALL_IDLE;
 	etcd_enter_cb(c);
+	if (c->observer && call->start_us)
+		call_observe(call, err != NULL);
 	call->kind->deliver(call, res, err);
 	etcd_leave_cb(c);
 	etcd_call_discard(call);
@@ -881,6 +932,12 @@ int etcd_call_start(struct etcd_call *call, struct ck_error **err)
 		return ck_error_set(err, 503, CK_REASON_UNAVAILABLE, "etcd client closed");
 	}
 	call->deadline = etcd_now_ms() + c->request_timeout_ms;
+	if (c->observer) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		call->start_us = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	}
 	TAILQ_INSERT_TAIL(&c->calls, call, all_link);
 	call_attempt(call);
 	return 0;
@@ -1032,6 +1089,19 @@ void ck_etcd_free(struct ck_etcd *c)
 	if (c->own_base)
 		event_base_free(c->base);
 	free(c);
+}
+
+void ck_etcd_set_observer(struct ck_etcd *c, ck_etcd_observer_fn *fn, void *arg)
+{
+	c->observer = fn;
+	c->observer_arg = fn ? arg : NULL;
+}
+
+ck_etcd_observer_fn *ck_etcd_get_observer(const struct ck_etcd *c, void **arg)
+{
+	if (arg)
+		*arg = c->observer_arg;
+	return c->observer;
 }
 
 struct event_base *ck_etcd_base(const struct ck_etcd *c)

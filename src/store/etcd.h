@@ -612,6 +612,33 @@ struct ck_etcd_compact_req {
 int ck_etcd_compact(struct ck_etcd *c, const struct ck_etcd_compact_req *req, ck_etcd_put_fn *cb,
                     void *arg, struct ck_error **err);
 
+/* ---- observing calls ---------------------------------------------------------------- */
+
+/* One finished unary call, for metrics. Pointers are valid during the observer's call only. */
+struct ck_etcd_call_info {
+	const char *kind; /* "range", "put", "delete", "txn", "lease grant", "status", ... */
+	const char *cas;  /* ck_etcd_cas_*: "create", "update" or "delete"; otherwise NULL */
+	const char *key;  /* the first key the request names (decoded), or NULL */
+	size_t key_len;
+	bool range;          /* the request names a range_end: a prefix or range read */
+	int64_t duration_us; /* from the ck_etcd_<call> to its result, retries included */
+	bool failed;         /* the caller gets an error */
+};
+
+typedef void ck_etcd_observer_fn(const struct ck_etcd_call_info *info, void *arg);
+
+/*
+ * Have fn(info, arg) called once for every unary call of c that completes from now on
+ * (watches and keep-alive streams are not unary calls), just before the caller's callback,
+ * failures and calls cut short by ck_etcd_free included. fn must not call back into c.
+ * NULL fn removes the observer; there is one per client, a new one replaces the old.
+ * Without an observer nothing is measured or decoded: no cost. Loop thread.
+ */
+void ck_etcd_set_observer(struct ck_etcd *c, ck_etcd_observer_fn *fn, void *arg);
+
+/* The observer set on c (its arg in *arg when given), or NULL. Loop thread. */
+ck_etcd_observer_fn *ck_etcd_get_observer(const struct ck_etcd *c, void **arg);
+
 /* ---- synchronous calls ------------------------------------------------------------ */
 
 /*

@@ -35,6 +35,7 @@
 #include "base/json.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "base/metrics.h"
 #include "base/time.h"
 #include "pki/pki.h"
 #include "store/etcd.h"
@@ -1073,6 +1074,233 @@ static void test_watch_events(void **state)
 	watch_close(&w);
 }
 
+/* ---- /metrics --------------------------------------------------------------------------- */
+
+/* A scrape by client who: the response (released by the caller). */
+static void scrape_as(enum who who, struct ck_test_response *r)
+{
+	struct ck_test_https *c = client(who);
+
+	ck_test_https_do(c, "GET", "/metrics", NULL, NULL, r);
+	ck_test_https_close(c);
+}
+
+/*
+ * A line check of the text format 0.0.4: every line "# HELP name text", "# TYPE name
+ * counter|gauge|histogram", or "name[{label="value",...}] number" with a valid name and a
+ * number strtod reads whole (or +Inf, -Inf, NaN); a final newline.
+ */
+static void check_exposition(const char *text)
+{
+	ck_autofree char *copy = ck_xstrdup(text);
+	char *line = copy, *nl;
+
+	assert_true(ck_str_has_suffix(text, "\n"));
+	for (; *line; line = nl + 1) {
+		const char *rest, *sp, *val;
+		char name[256];
+		size_t n;
+
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		if (ck_str_skip_prefix(line, "# HELP ", &rest) ||
+		    ck_str_skip_prefix(line, "# TYPE ", &rest)) {
+			sp = strchr(rest, ' ');
+			assert_non_null(sp);
+			n = (size_t)(sp - rest);
+			assert_true(n < sizeof(name));
+			memcpy(name, rest, n);
+			name[n] = '\0';
+			assert_true(ck_metrics_name_valid(name));
+			if (line[2] == 'T')
+				assert_true(!strcmp(sp + 1, "counter") ||
+				            !strcmp(sp + 1, "gauge") ||
+				            !strcmp(sp + 1, "histogram"));
+			continue;
+		}
+		n = strcspn(line, "{ ");
+		assert_true(n > 0 && n < sizeof(name));
+		memcpy(name, line, n);
+		name[n] = '\0';
+		if (!ck_metrics_name_valid(name))
+			fail_msg("bad metric name in: %s", line);
+		if (line[n] == '{') {
+			/* Label values may hold '}' and ' ': find the brace after the last quote. */
+			const char *q = strrchr(line, '"');
+
+			assert_non_null(q);
+			assert_int_equal(q[1], '}');
+			val = q + 2;
+		} else {
+			val = line + n;
+		}
+		if (*val != ' ')
+			fail_msg("no value in: %s", line);
+		val++;
+		if (strcmp(val, "+Inf") && strcmp(val, "-Inf") && strcmp(val, "NaN")) {
+			char *end;
+
+			strtod(val, &end);
+			if (!*val || *end)
+				fail_msg("bad value in: %s", line);
+		}
+	}
+}
+
+/* The value of the series written exactly as series ("name{...}"), or 0 when absent. */
+static double series_value(const char *text, const char *series)
+{
+	size_t n = strlen(series);
+
+	for (const char *p = text; (p = strstr(p, series)) != NULL; p += n) {
+		if ((p == text || p[-1] == '\n') && p[n] == ' ')
+			return strtod(p + n + 1, NULL);
+	}
+	return 0;
+}
+
+static double scrape_value(const char *series)
+{
+	struct ck_test_response r;
+	double v;
+
+	scrape_as(ADMIN, &r);
+	expect_code(&r, 200);
+	v = series_value(r.body.data, series);
+	ck_test_response_release(&r);
+	return v;
+}
+
+/* Poll the scrape until series has the value want (a server-side end is asynchronous). */
+static void wait_value(const char *series, double want)
+{
+	int64_t deadline = ck_time_mono_ms() + WAIT_SECONDS * 1000;
+	double v;
+
+	while ((v = scrape_value(series)) != want) {
+		if (ck_time_mono_ms() > deadline)
+			fail_msg("%s is %g, expected %g", series, v, want);
+		usleep(20000); /* polling a condition, with a deadline */
+	}
+}
+
+#define REQ_LABELS(code, scope, verb)                                                              \
+	"{code=\"" code                                                                            \
+	"\",component=\"apiserver\",dry_run=\"\",group=\"\",resource=\"configmaps\","              \
+	"scope=\"" scope "\",subresource=\"\",verb=\"" verb "\",version=\"v1\"}"
+#define LAT_LABELS(scope, verb)                                                                    \
+	"{component=\"apiserver\",dry_run=\"\",group=\"\",resource=\"configmaps\",scope=\"" scope  \
+	"\",subresource=\"\",verb=\"" verb "\",version=\"v1\"}"
+
+/*
+ * GET /metrics (DESIGN.md §3): kube-apiserver's series with its exact labels for a create,
+ * a get, a 404, a list, a watch and a health check; the watch gauges while a watch is
+ * open and after it ends; etcd latencies; process metrics; 403 for anyone but
+ * system:masters.
+ */
+static void test_metrics(void **state)
+{
+	static const char *const counted[] = {
+	        "apiserver_request_total" REQ_LABELS("201", "resource", "POST"),
+	        "apiserver_request_total" REQ_LABELS("200", "resource", "GET"),
+	        "apiserver_request_total" REQ_LABELS("404", "resource", "GET"),
+	        "apiserver_request_total" REQ_LABELS("200", "namespace", "LIST"),
+	        "apiserver_request_total" REQ_LABELS("200", "namespace", "WATCH"),
+	        "apiserver_request_duration_seconds_count" LAT_LABELS("resource", "POST"),
+	        "apiserver_request_duration_seconds_count" LAT_LABELS("resource", "GET"),
+	        "apiserver_request_duration_seconds_count" LAT_LABELS("namespace", "LIST"),
+	        "apiserver_request_duration_seconds_count" LAT_LABELS("namespace", "WATCH"),
+	        /* K8S: healthz: subresource is the path, scope and component empty. */
+	        "apiserver_request_total{code=\"200\",component=\"\",dry_run=\"\",group=\"\","
+	        "resource=\"\",scope=\"\",subresource=\"/healthz\",verb=\"GET\",version=\"\"}",
+	        "etcd_request_duration_seconds_count{operation=\"create\",type=\"configmaps\"}",
+	};
+	/* The change each scrape must show, in the order above. */
+	static const double want[] = {1, 1, 1, 1, 1, 1, 2, 1, 1, 1, -1};
+	static const char watchers[] =
+	        "apiserver_registered_watchers{group=\"\",kind=\"ConfigMap\",version=\"v1\"}";
+	static const char longrunning[] =
+	        "apiserver_longrunning_requests{component=\"apiserver\",group=\"\","
+	        "resource=\"configmaps\",scope=\"namespace\",subresource=\"\",verb=\"WATCH\","
+	        "version=\"v1\"}";
+	struct ck_test_response r, before;
+	struct watch w;
+	char ct[128];
+
+	(void)state;
+	make_namespace("met");
+	scrape_as(ADMIN, &before);
+	expect_code(&before, 200);
+
+	make_cm("met", "a", NULL);
+	call("GET", "/api/v1/namespaces/met/configmaps/a", NULL, &r);
+	expect_code(&r, 200);
+	ck_test_response_release(&r);
+	call("GET", "/api/v1/namespaces/met/configmaps/nope", NULL, &r);
+	expect_code(&r, 404);
+	ck_test_response_release(&r);
+	call("GET", "/api/v1/namespaces/met/configmaps", NULL, &r);
+	expect_code(&r, 200);
+	ck_test_response_release(&r);
+	{
+		struct ck_test_https *c = client(ANON);
+
+		ck_test_https_do(c, "GET", "/healthz", NULL, NULL, &r);
+		ck_test_https_close(c);
+		expect_code(&r, 200);
+		ck_test_response_release(&r);
+	}
+
+	/* K8S: registered_watchers and longrunning count the watch while it is open. */
+	watch_open(&w, "/api/v1/namespaces/met/configmaps?watch=1&resourceVersion=0", NULL);
+	expect_event(&w, "ADDED", "a");
+	assert_true(scrape_value(watchers) == 1);
+	assert_true(scrape_value(longrunning) == 1);
+	watch_close(&w); /* the client goes away: every end path uncounts */
+	wait_value(watchers, 0);
+	wait_value(longrunning, 0);
+
+	scrape_as(ADMIN, &r);
+	expect_code(&r, 200);
+	assert_non_null(ck_test_response_header(&r, "content-type", ct, sizeof(ct)));
+	assert_string_equal(ct, "text/plain; version=0.0.4; charset=utf-8");
+	check_exposition(r.body.data);
+	for (size_t i = 0; i < CK_ARRAY_SIZE(counted); i++) {
+		double d = series_value(r.body.data, counted[i]) -
+		           series_value(before.body.data, counted[i]);
+
+		if (want[i] >= 0 ? d != want[i] : d <= 0)
+			fail_msg("%s changed by %g, expected %g", counted[i], d, want[i]);
+	}
+	/* HELP and TYPE as kube-apiserver writes them. */
+	assert_non_null(strstr(r.body.data, "# TYPE apiserver_request_total counter\n"));
+	assert_non_null(
+	        strstr(r.body.data, "# TYPE apiserver_request_duration_seconds histogram\n"));
+	/* A histogram's buckets: labels in name order, "le" last (Prometheus' Go client). */
+	assert_true(
+	        series_value(r.body.data,
+	                     "apiserver_request_duration_seconds_bucket{component=\"apiserver\","
+	                     "dry_run=\"\",group=\"\",resource=\"configmaps\",scope=\"resource\","
+	                     "subresource=\"\",verb=\"POST\",version=\"v1\",le=\"+Inf\"}") ==
+	        series_value(r.body.data, "apiserver_request_duration_seconds_count" LAT_LABELS(
+	                                          "resource", "POST")));
+	assert_true(series_value(r.body.data, "process_resident_memory_bytes") > 0);
+	assert_true(series_value(r.body.data, "process_start_time_seconds") > 1e9);
+	/* K8S: /metrics itself is not instrumented. */
+	assert_null(strstr(r.body.data, "subresource=\"/metrics\""));
+	ck_test_response_release(&r);
+	ck_test_response_release(&before);
+
+	/* K8S: a non-resource URL only system:masters may read by default. */
+	scrape_as(ANON, &r);
+	expect_status(&r, 403, "Forbidden",
+	              "forbidden: User \"system:anonymous\" cannot get path \"/metrics\"");
+	ck_test_response_release(&r);
+	scrape_as(BOB, &r);
+	expect_status(&r, 403, "Forbidden", "forbidden: User \"bob\" cannot get path \"/metrics\"");
+	ck_test_response_release(&r);
+}
+
 static void test_watch_from_revision(void **state)
 {
 	struct ck_test_response r;
@@ -2068,6 +2296,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_ready),
 	        cmocka_unit_test(test_health_anonymous),
+	        cmocka_unit_test(test_metrics),
 	        cmocka_unit_test(test_auth_rejected_and_forbidden),
 	        cmocka_unit_test(test_discovery),
 	        cmocka_unit_test(test_crud_configmap),

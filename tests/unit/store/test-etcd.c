@@ -1648,6 +1648,95 @@ static void test_cluster_leader_loss(void **state)
 	ck_etcd_free(c);
 }
 
+/* ---- observer ------------------------------------------------------------------------ */
+
+struct observed {
+	size_t n;
+	char kind[8][24], cas[8][16], key[8][64];
+	bool range[8], failed[8];
+	int64_t us[8];
+};
+
+static void observe(const struct ck_etcd_call_info *info, void *arg)
+{
+	struct observed *o = arg;
+	size_t i = o->n++;
+
+	if (i >= 8)
+		return;
+	snprintf(o->kind[i], sizeof(o->kind[i]), "%s", info->kind);
+	snprintf(o->cas[i], sizeof(o->cas[i]), "%s", info->cas ? info->cas : "-");
+	snprintf(o->key[i], sizeof(o->key[i]), "%.*s", info->key ? (int)info->key_len : 1,
+	         info->key ? info->key : "-");
+	o->range[i] = info->range;
+	o->failed[i] = info->failed;
+	o->us[i] = info->duration_us;
+}
+
+/*
+ * The observer hook: one report per completed unary call, with its kind, CAS flavour, first
+ * key, range flag, duration and failure, and none once removed.
+ */
+static void test_observer(void **state)
+{
+	struct ck_etcd *c = client(etcd->endpoints);
+	struct observed o = {0};
+	struct ck_etcd_range_result *rr = NULL;
+	struct ck_etcd_cas_result *cr = NULL;
+	void *arg = NULL;
+
+	(void)state;
+	assert_null(ck_etcd_get_observer(c, NULL));
+	put(c, "/obs/before", "x"); /* not observed */
+	ck_etcd_set_observer(c, observe, &o);
+	assert_ptr_equal(ck_etcd_get_observer(c, &arg), observe);
+	assert_ptr_equal(arg, &o);
+	put(c, "/obs/a", "1");
+	struct ck_etcd_range_req lr = {.key = "/obs/", .prefix = true};
+	OK(ck_etcd_sync_range(c, &lr, &rr, E));
+	assert_int_equal(rr->count, 2);
+	ck_etcd_range_result_free(rr);
+	struct ck_etcd_cas_req cq = {.key = "/obs/b", .value = "v"};
+	OK(ck_etcd_sync_cas_create(c, &cq, &cr, E));
+	ck_etcd_cas_result_free(cr);
+	struct ck_etcd_cas_req dq = {.key = "/obs/b", .mod_revision = 1};
+	OK(ck_etcd_sync_cas_delete(c, &dq, &cr, E));
+	assert_false(cr->succeeded);
+	ck_etcd_cas_result_free(cr);
+	struct ck_etcd_put_req bad = {.key = "/obs/c", .value = "v", .lease = 123456789};
+	struct ck_etcd_put_result *pr = NULL;
+	EXPECT_ERROR(404, NULL, ck_etcd_sync_put(c, &bad, &pr, E));
+
+	assert_int_equal(o.n, 5);
+	assert_string_equal(o.kind[0], "put");
+	assert_string_equal(o.key[0], "/obs/a");
+	assert_string_equal(o.cas[0], "-");
+	assert_false(o.range[0]);
+	assert_string_equal(o.kind[1], "range");
+	assert_string_equal(o.key[1], "/obs/");
+	assert_true(o.range[1]);
+	assert_string_equal(o.kind[2], "txn");
+	assert_string_equal(o.cas[2], "create");
+	assert_string_equal(o.key[2], "/obs/b");
+	assert_string_equal(o.cas[3], "delete");
+	assert_false(o.failed[3]); /* a failed compare is an answer, not an error */
+	assert_string_equal(o.kind[4], "put");
+	assert_true(o.failed[4]);
+	for (size_t i = 0; i < 5; i++) {
+		assert_true(o.us[i] > 0);
+		assert_true(o.us[i] < 30 * 1000000);
+		if (i != 4)
+			assert_false(o.failed[i]);
+	}
+
+	ck_etcd_set_observer(c, NULL, &o);
+	assert_null(ck_etcd_get_observer(c, &arg));
+	assert_null(arg);
+	put(c, "/obs/d", "1");
+	assert_int_equal(o.n, 5);
+	ck_etcd_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest single[] = {
@@ -1665,6 +1754,7 @@ int main(void)
 	        cmocka_unit_test(test_failover_dead_endpoint),
 	        cmocka_unit_test(test_free_with_calls_in_flight),
 	        cmocka_unit_test(test_watch_resume_after_restart),
+	        cmocka_unit_test(test_observer),
 	};
 	const struct CMUnitTest fake[] = {
 	        cmocka_unit_test(test_fake_malformed),
