@@ -68,10 +68,6 @@ struct ck_api_rstate {
 struct ck_api_op;
 struct ck_api_ns_boot;
 struct ck_api_health;
-struct ck_api_reqm;
-
-/* Buckets of the table of requests in progress that metrics.c keeps. */
-#define CK_API_REQM_BUCKETS 256
 
 struct ck_apiserver {
 	struct event_base *base;
@@ -94,7 +90,6 @@ struct ck_apiserver {
 	struct ck_metrics *metrics;
 	struct ck_metrics_family *m_requests, *m_latency, *m_longrunning, *m_watchers, *m_etcd;
 	bool etcd_observed; /* this server is the etcd client's observer */
-	struct ck_api_reqm *reqm[CK_API_REQM_BUCKETS]; /* requests in progress, by path */
 };
 
 enum ck_api_verb_kind {

@@ -5,12 +5,11 @@
  * server's loop (base/metrics.h), plus one structured debug line per finished request.
  *
  * A request's labels are known when the router has parsed it, its code, duration and
- * bytes only when the HTTP server reports it finished (ck_http_stats, which carries no
- * request handle). The router files what it knows under the request's path string, whose
- * address the HTTP server hands to the stats hook (ck_http_request_path and
- * ck_http_stats.path are the same string of the request's pool); the address is only
- * compared, never read after the request is gone. A request the HTTP server answers by
- * itself (400, 408, 413, ...) has no entry and is only logged. K8S: the paths
+ * bytes only when the HTTP server reports it finished. The router keeps what it knows in
+ * an entry in the request's pool, attached as the request's data pointer, which the HTTP
+ * server hands back to the stats hook (ck_http_stats.data); the pool frees it with the
+ * request. A request the HTTP server answers by itself (400, 408, 413, ...) has no entry
+ * and is only logged. K8S: the paths
  * kube-apiserver does not instrument (discovery, /version, /metrics, requests refused by
  * authentication or authorization, unknown paths) are not counted either.
  *
@@ -30,49 +29,13 @@
 enum { L_VERB, L_DRY_RUN, L_GROUP, L_VERSION, L_RESOURCE, L_SUB, L_SCOPE, L_COMPONENT, L_N };
 
 struct ck_api_reqm {
-	const void *key; /* the request's path string: compared, never dereferenced */
-	struct ck_api_reqm *next;
-	char *user;   /* "" for anonymous */
-	bool metered; /* labels are set */
-	char *labels[L_N];
+	const char *user; /* "" for anonymous */
+	bool metered;     /* labels are set */
+	const char *labels[L_N];
 };
 
 /* K8S: metrics.APIServerComponent. */
 #define COMPONENT "apiserver"
-
-static size_t reqm_slot(const void *key)
-{
-	uintptr_t k = (uintptr_t)key;
-
-	k ^= k >> 17;
-	k *= 0x9e3779b97f4a7c15ull;
-	return (size_t)(k >> 40) % CK_API_REQM_BUCKETS;
-}
-
-static void reqm_free(struct ck_api_reqm *e)
-{
-	free(e->user);
-	for (size_t i = 0; i < L_N; i++)
-		free(e->labels[i]);
-	free(e);
-}
-
-/* The entry of req, or NULL; with unlink, taken out of the table (the caller frees it). */
-static struct ck_api_reqm *reqm_find(struct ck_apiserver *srv, const void *key, bool unlink)
-{
-	struct ck_api_reqm **pp = &srv->reqm[reqm_slot(key)];
-
-	for (; *pp; pp = &(*pp)->next) {
-		struct ck_api_reqm *e = *pp;
-
-		if (e->key != key)
-			continue;
-		if (unlink)
-			*pp = e->next;
-		return e;
-	}
-	return NULL;
-}
 
 /* ---- etcd ------------------------------------------------------------------------------ */
 
@@ -139,14 +102,6 @@ void ck_api_metrics_release(struct ck_apiserver *srv)
 	if (srv->etcd_observed)
 		ck_etcd_set_observer(srv->etcd, NULL, NULL);
 	srv->etcd_observed = false;
-	for (size_t i = 0; i < CK_API_REQM_BUCKETS; i++) {
-		while (srv->reqm[i]) {
-			struct ck_api_reqm *e = srv->reqm[i];
-
-			srv->reqm[i] = e->next;
-			reqm_free(e);
-		}
-	}
 	ck_metrics_free(srv->metrics);
 	srv->metrics = NULL;
 }
@@ -155,14 +110,11 @@ void ck_api_metrics_release(struct ck_apiserver *srv)
 
 void ck_api_metrics_begin(struct ck_apiserver *srv, struct ck_http_request *req, const char *user)
 {
-	struct ck_api_reqm *e = ck_xcalloc(1, sizeof(*e));
-	size_t slot;
+	struct ck_api_reqm *e = ck_http_request_alloc(req, sizeof(*e));
 
-	e->key = ck_http_request_path(req);
-	e->user = ck_xstrdup(user ? user : "");
-	slot = reqm_slot(e->key);
-	e->next = srv->reqm[slot];
-	srv->reqm[slot] = e;
+	(void)srv;
+	e->user = ck_http_request_strdup(req, user ? user : "");
+	ck_http_request_set_data(req, e);
 }
 
 /* K8S: cleanDryRun: "" without dryRun, the sorted distinct values, "invalid" for others. */
@@ -202,14 +154,13 @@ static const char *canonical_verb(const char *method, const char *scope)
 
 static void set_labels(struct ck_apiserver *srv, struct ck_http_request *req, const char *const *v)
 {
-	struct ck_api_reqm *e = reqm_find(srv, ck_http_request_path(req), false);
+	struct ck_api_reqm *e = ck_http_request_data(req);
 
+	(void)srv;
 	if (!e)
 		return;
-	for (size_t i = 0; i < L_N; i++) {
-		free(e->labels[i]);
-		e->labels[i] = ck_xstrdup(v[i]);
-	}
+	for (size_t i = 0; i < L_N; i++)
+		e->labels[i] = ck_http_request_strdup(req, v[i]);
 	e->metered = true;
 }
 
@@ -291,14 +242,14 @@ static void access_log(const struct ck_http_stats *st, const struct ck_api_reqm 
 
 void ck_api_metrics_finish(struct ck_apiserver *srv, const struct ck_http_stats *st)
 {
-	struct ck_api_reqm *e = reqm_find(srv, st->path, true);
+	const struct ck_api_reqm *e = st->data;
 
 	if (ck_log_get_level() <= CK_LOG_DEBUG)
 		access_log(st, e);
 	if (!e)
 		return;
 	if (e->metered) {
-		const char *const *l = (const char *const *)e->labels;
+		const char *const *l = e->labels;
 		/* K8S: codeToString: the decimal code, "0" when nothing was written. */
 		const char *code = st->status ? ck_metrics_http_code(st->status) : "0";
 
@@ -309,7 +260,6 @@ void ck_api_metrics_finish(struct ck_apiserver *srv, const struct ck_http_stats 
 		        CK_METRICS_VALUES(l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7]),
 		        (double)st->duration_us / 1e6);
 	}
-	reqm_free(e);
 }
 
 /* ---- watches --------------------------------------------------------------------------- */

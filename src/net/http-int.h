@@ -186,6 +186,7 @@ struct ck_http_request {
 	bool wire_done;      /* the stream was ended on the wire by the server (stop) */
 	bool close_notified; /* on_close has run */
 	bool aborted;
+	void *data; /* the handler's, for the stats hook (ck_http_request_set_data) */
 	uint64_t bytes_in, bytes_out;
 	struct ck_buf pending; /* stream bytes written since the last flush */
 

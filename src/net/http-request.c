@@ -68,6 +68,7 @@ void http_request_finish(struct ck_http_request *req)
 		        .bytes_out = req->bytes_out,
 		        .streamed = streamed,
 		        .aborted = req->aborted,
+		        .data = req->data,
 		};
 
 		srv->cb_depth++;
@@ -204,6 +205,16 @@ struct event_base *ck_http_request_base(const struct ck_http_request *req)
 bool ck_http_request_connected(const struct ck_http_request *req)
 {
 	return req->conn != NULL && !req->wire_done;
+}
+
+void ck_http_request_set_data(struct ck_http_request *req, void *data)
+{
+	req->data = data;
+}
+
+void *ck_http_request_data(const struct ck_http_request *req)
+{
+	return req->data;
 }
 
 void *ck_http_request_alloc(struct ck_http_request *req, size_t size)

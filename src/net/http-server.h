@@ -100,6 +100,7 @@ struct ck_http_stats {
 	uint64_t bytes_out;  /* response body bytes queued (no headers, no chunk framing) */
 	bool streamed;       /* a streaming response */
 	bool aborted;        /* the connection went away before the response was complete */
+	void *data;          /* ck_http_request_set_data's pointer; NULL if no handler set one */
 };
 
 typedef void ck_http_stats_fn(const struct ck_http_stats *st, void *arg);
@@ -248,6 +249,14 @@ struct event_base *ck_http_request_base(const struct ck_http_request *req);
 
 /* False once the connection is gone (close callback run or about to run; writes fail). */
 bool ck_http_request_connected(const struct ck_http_request *req);
+
+/*
+ * Attach a pointer of the handler's to the request; the stats hook gets it back in
+ * ck_http_stats.data when the request is finished. What it points to is the handler's
+ * (the request's pool, ck_http_request_alloc, is a good home: it lives exactly as long).
+ */
+void ck_http_request_set_data(struct ck_http_request *req, void *data);
+void *ck_http_request_data(const struct ck_http_request *req);
 
 /*
  * Per-request memory, released in one go when the request is finished: for anything the
