@@ -99,7 +99,8 @@ static int jp_index(const char *tok, size_t len, size_t size, bool for_add, size
 /*
  * Decode the next reference token of a pointer: *p is at a '/'; on return it is at the
  * next '/' or at end, and tok holds the unescaped token. Returns -1 on an escape other
- * than ~0 and ~1.
+ * than ~0 and ~1, and -2 on a NUL byte: an object key holding one could be written but
+ * never parsed back (jansson refuses NUL in keys), so such a result could not be stored.
  */
 static int jp_next_token(const char **p, const char *end, struct ck_buf *tok)
 {
@@ -107,6 +108,8 @@ static int jp_next_token(const char **p, const char *end, struct ck_buf *tok)
 
 	ck_buf_reset(tok);
 	for (; s < end && *s != '/'; s++) {
+		if (*s == '\0')
+			return -2;
 		if (*s != '~') {
 			ck_buf_addch(tok, *s);
 			continue;
@@ -154,9 +157,14 @@ static int jp_locate(struct jp_op *op, json_t *doc, const json_t *ptr, struct jp
 		               q);
 	}
 	while (p < end) {
-		if (jp_next_token(&p, end, &tok) < 0) {
+		int t = jp_next_token(&p, end, &tok);
+
+		if (t < 0) {
 			ck_autofree char *q = jp_quoted(ptr);
-			r = jp_fail(op, "%s is not a JSON pointer: '~' must be followed by 0 or 1",
+			r = jp_fail(op,
+			            t == -2 ? "%s: a key may not contain a NUL byte"
+			                    : "%s is not a JSON pointer: '~' must be followed by 0 "
+			                      "or 1",
 			            q);
 			break;
 		}

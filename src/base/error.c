@@ -42,8 +42,9 @@ const char *ck_error_reason_for(int http_status)
 	}
 }
 
-static int error_vset(struct ck_error **err, int errnum, int http_status, const char *reason,
-                      const char *fmt, va_list ap)
+__attribute__((format(printf, 5, 0))) static int error_vset(struct ck_error **err, int errnum,
+                                                            int http_status, const char *reason,
+                                                            const char *fmt, va_list ap)
 {
 	struct ck_error *e;
 	char *msg;

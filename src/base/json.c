@@ -182,6 +182,11 @@ char *ck_base64_decode(const char *s, size_t *len, struct ck_error **err)
 		ck_error_set(err, 400, CK_REASON_BAD_REQUEST, "invalid base64: length %zu", n);
 		return NULL;
 	}
+	/* EVP_DecodeBlock skips leading blanks and trailing blanks, CR, LF and '-'. */
+	if (strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") != n) {
+		ck_error_set(err, 400, CK_REASON_BAD_REQUEST, "invalid base64 data");
+		return NULL;
+	}
 	out = ck_xmalloc(n / 4 * 3 + 1);
 	r = EVP_DecodeBlock(out, (const unsigned char *)s, (int)n);
 	if (r < 0) {

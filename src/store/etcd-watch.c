@@ -224,8 +224,9 @@ static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
 	if (json_is_true(json_object_get(result, "canceled"))) {
 		const char *why = json_string_value(json_object_get(result, "cancel_reason"));
 
-		json_decref(msg);
+		/* why points into msg: msg is released only after the error has copied it. */
 		if (compact > 0) {
+			json_decref(msg);
 			w->compact_rev = compact;
 			ck_error_set(&e, 410, CK_REASON_EXPIRED,
 			             "etcd watch at %s: required revision %" PRId64
@@ -235,6 +236,7 @@ static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
 			return false;
 		}
 		e = etcd_gateway_error(url, "watch", 200, 0, why ? why : "watch canceled", &retry);
+		json_decref(msg);
 		watch_stream_failed(w, e, retry == RETRY_NEVER ? RETRY_NEVER : RETRY_ALWAYS);
 		return false;
 	}

@@ -555,6 +555,12 @@ static void test_json_patch_errors(void **state)
 	         "'value'"},
 	        {"path without slash", "{'a':1}", "[{'op':'remove','path':'a'}]", NULL, 422,
 	         "'a' is not a JSON pointer"},
+	        /* Found by fuzzing: a NUL in a key could be stored but never parsed back. */
+	        {"NUL in an added key", "{'m':{}}",
+	         "[{'op':'add','path':'/m/a\\u0000b','value':1}]", NULL, 422,
+	         "a key may not contain a NUL byte"},
+	        {"NUL in a copied-to key", "{'a':1}",
+	         "[{'op':'copy','from':'/a','path':'/b\\u0000'}]", NULL, 422, "NUL byte"},
 	        {"bad escape", "{'a':1}", "[{'op':'remove','path':'/~2'}]", NULL, 422,
 	         "'~' must be followed by 0 or 1"},
 	        {"trailing tilde", "{'a':1}", "[{'op':'remove','path':'/a~'}]", NULL, 422,

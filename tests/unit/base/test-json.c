@@ -126,7 +126,8 @@ static void test_base64(void **state)
 	        {"foo", "Zm9v"},
 	        {"/registry/", "L3JlZ2lzdHJ5Lw=="},
 	};
-	static const char *const bad[] = {"Zg=", "Zg", "Z===", "Zg==Zg==", "!!!!", "Zm9v\n"};
+	static const char *const bad[] = {"Zg=",    "Zg",       "Z===",     "Zg==Zg==", "!!!!",
+	                                  "Zm9v\n", "Zm9v    ", "    Zm9v", "Zm9v----", "    "};
 	struct ck_error *err = NULL;
 
 	(void)state;
