@@ -215,6 +215,13 @@ void ck_api_op_done(struct ck_api_op *op);
  * on (the server and the request are still there), false when it was freed or detached.
  */
 bool ck_api_op_resume(struct ck_api_op *op);
+/*
+ * ck_api_op_resume for an etcd callback's error as well: false when the op was dropped
+ * (err is freed) or err is set (the op fails with it, which takes err); true when the
+ * callback should go on with its result. On false the caller frees its result, which
+ * etcd.h makes NULL whenever err is set.
+ */
+bool ck_api_op_resume_ok(struct ck_api_op *op, struct ck_error *err);
 
 /* Reply with a Status for err (consumed) and finish the op. d may be NULL. */
 void ck_api_op_fail(struct ck_api_op *op, struct ck_error *err,

@@ -95,6 +95,19 @@ bool ck_api_op_resume(struct ck_api_op *op)
 	return false;
 }
 
+bool ck_api_op_resume_ok(struct ck_api_op *op, struct ck_error *err)
+{
+	if (!ck_api_op_resume(op)) {
+		ck_error_free(err);
+		return false;
+	}
+	if (err) {
+		ck_api_op_fail(op, err, NULL);
+		return false;
+	}
+	return true;
+}
+
 void ck_api_op_details(const struct ck_api_op *op, struct ck_api_status_details *d)
 {
 	memset(d, 0, sizeof(*d));

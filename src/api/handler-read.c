@@ -368,14 +368,8 @@ static void current_revision(struct ck_etcd_range_result *res, struct ck_error *
 	int64_t rev = res ? res->header.revision : 0;
 
 	ck_etcd_range_result_free(res);
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err))
 		return;
-	}
-	if (err) {
-		ck_api_op_fail(op, err, NULL);
-		return;
-	}
 	start_wait(op, rev);
 }
 
@@ -488,13 +482,8 @@ static void get_done(struct ck_etcd_range_result *res, struct ck_error *err, voi
 	struct ck_api_op *op = arg;
 	json_t *obj;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_range_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->n_kvs) {

@@ -300,14 +300,8 @@ static void evict_written(struct ck_etcd_txn_result *res, struct ck_error *err, 
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_txn_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_txn_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	bool ok = res->succeeded;
@@ -569,14 +563,8 @@ static void evict_read_done(struct ck_etcd_txn_result *res, struct ck_error *err
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_txn_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_txn_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	CK_BUG_ON(res->n_responses != 2 || res->responses[0].type != CK_ETCD_OP_RANGE ||
@@ -664,14 +652,8 @@ static void bind_done(struct ck_etcd_cas_result *res, struct ck_error *err, void
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_cas_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	bool ok = res->succeeded, gone = !res->kv;

@@ -348,14 +348,8 @@ static void ns_read(struct ck_etcd_range_result *res, struct ck_error *err, void
 	void (*then)(struct ck_api_op *) = c->then;
 
 	free(c);
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_range_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_range_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->n_kvs) {
@@ -420,14 +414,8 @@ static void create_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_cas_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->succeeded) {
@@ -597,14 +585,8 @@ static void current_read(struct ck_etcd_range_result *res, struct ck_error *err,
 	void (*then)(struct ck_api_op *, bool) = c->then;
 
 	free(c);
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_range_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_range_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	json_decref(op->cur);
@@ -671,14 +653,8 @@ static void update_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_cas_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->succeeded) {
@@ -703,14 +679,8 @@ static void finalized_done(struct ck_etcd_cas_result *res, struct ck_error *err,
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_cas_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->succeeded) {
@@ -1037,14 +1007,8 @@ static void delete_done(struct ck_etcd_cas_result *res, struct ck_error *err, vo
 {
 	struct ck_api_op *op = arg;
 
-	if (!ck_api_op_resume(op)) {
-		ck_error_free(err);
+	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (err) {
-		ck_etcd_cas_result_free(res);
-		ck_api_op_fail(op, err, NULL);
 		return;
 	}
 	if (!res->succeeded) {
