@@ -7,6 +7,7 @@
 #   make deps       install the Debian packages the project needs (only the missing ones)
 #   make format     clang-format every C file in place
 #   make bench-store  run bench/store (a benchmark, not a test)
+#   make bench-api    run bench/api: API throughput, cache reads, watch fan-out, RSS
 #   make fuzz       build the libFuzzer targets with clang in build/fuzz, run each FUZZ_SECONDS
 #   make fuzz-smoke run every fuzz target over its seed corpus only (also part of make test)
 #   V=1             show full commands
@@ -59,7 +60,7 @@ FUZZ_SEED_BINS := $(FUZZ_SRCS:%.c=$(BUILD)/%)
 # PATH may not (DESIGN.md §7).
 PYTHON := /usr/bin/python3
 
-.PHONY: all build run test unit e2e asan deps format bench-store clean
+.PHONY: all build run test unit e2e asan deps format bench-store bench-api clean
 .DEFAULT_GOAL := all
 # Keep intermediate objects (test support objects would otherwise be deleted after a link).
 .SECONDARY:
@@ -132,7 +133,8 @@ bench-store: deps
 	$(Q)$(BUILD)/bench/store
 
 bench-api: deps
-	$(Q)$(MAKE) --no-print-directory all && $(BUILD)/bench/api
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(BUILD)/bench/api
 
 format:
 	$(Q)clang-format -i $$(find src tests bench -name '*.[ch]')
