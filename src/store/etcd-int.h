@@ -26,6 +26,7 @@
 #include "base/buf.h"
 #include "base/error.h"
 #include "store/etcd.h"
+#include "store/json-scan.h"
 
 #define ETCD_LOG "etcd"
 
@@ -122,6 +123,7 @@ struct etcd_call {
 	void *arg;
 	bool read_only;
 	int cas;                      /* for CAS calls: which one (etcd-codec.c) */
+	bool cas_no_current;          /* a create without the failure branch's range */
 	struct etcd_endpoint *pinned; /* status/health of one member: no failover */
 	enum etcd_call_state state;
 	struct etcd_endpoint *ep; /* of the attempt in flight or queued */
@@ -213,9 +215,10 @@ struct ck_etcd_watch {
 	int round_tries;
 	int rounds;
 	struct etcd_conn *conn;
-	struct ck_buf in;    /* stream bytes not yet framed into messages */
-	struct ck_buf body;  /* the create_request being sent */
-	struct event *timer; /* back-off, or the deadline for the created message */
+	struct ck_buf in;         /* stream bytes not yet framed into messages */
+	struct ck_json_scan scan; /* fast_message's, reused */
+	struct ck_buf body;       /* the create_request being sent */
+	struct event *timer;      /* back-off, or the deadline for the created message */
 	TAILQ_ENTRY(ck_etcd_watch) link;
 };
 

@@ -510,6 +510,8 @@ static int encode_cas(struct ck_buf *b, int cas, const struct ck_etcd_cas_req *r
 		cmp.target = CK_ETCD_CMP_CREATE;
 		cmp.result = CK_ETCD_CMP_EQUAL;
 		cmp.number = 0;
+		if (req->no_current)
+			txn.n_failure = 0;
 	} else if (req->mod_revision > 0) {
 		cmp.target = CK_ETCD_CMP_MOD;
 		cmp.result = CK_ETCD_CMP_EQUAL;
@@ -560,18 +562,21 @@ static void *parse_cas(struct etcd_call *call, json_t *reply, struct ck_error **
 {
 	struct ck_etcd_txn_result *txn = parse_txn_result(reply, err);
 	struct ck_etcd_cas_result *res;
+	size_t want;
 
 	if (!txn)
 		return NULL;
-	if (txn->n_responses != 1) {
+	/* A failed create without the failure range has no response at all. */
+	want = !txn->succeeded && call->cas_no_current ? 0 : 1;
+	if (txn->n_responses != want) {
 		ck_etcd_txn_result_free(txn);
-		ck_error_set(err, 500, NULL, "expected one txn response");
+		ck_error_set(err, 500, NULL, "expected %s txn response", want ? "one" : "no");
 		return NULL;
 	}
 	res = ck_xcalloc(1, sizeof(*res));
 	res->header = txn->header;
 	res->succeeded = txn->succeeded;
-	if (!txn->succeeded && txn->responses[0].type == CK_ETCD_OP_RANGE)
+	if (!txn->succeeded && txn->n_responses && txn->responses[0].type == CK_ETCD_OP_RANGE)
 		res->kv = take_first(txn->responses[0].range.kvs, txn->responses[0].range.n_kvs);
 	else if (txn->succeeded && call->cas == CAS_DELETE &&
 	         txn->responses[0].type == CK_ETCD_OP_DELETE)
@@ -597,6 +602,7 @@ static int cas(struct ck_etcd *c, int which, const struct ck_etcd_cas_req *req, 
 	struct etcd_call *call = etcd_call_new(c, &kind_cas, (void (*)(void))cb, arg);
 
 	call->cas = which;
+	call->cas_no_current = which == CAS_CREATE && req->no_current;
 	return start(call, encode_cas(&call->body, which, req, err), err);
 }
 

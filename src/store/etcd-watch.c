@@ -40,6 +40,7 @@ static void watch_unbusy(struct ck_etcd_watch *w)
 	free(w->range_end);
 	ck_buf_release(&w->in);
 	ck_buf_release(&w->body);
+	ck_json_scan_release(&w->scan);
 	free(w);
 }
 
@@ -146,13 +147,40 @@ static int parse_event(const json_t *obj, struct ck_etcd_event *ev, struct ck_er
 }
 
 /*
+ * Take the event just parsed into res->events[res->n_events] into the result, or drop it
+ * when the caller has seen it already; -1 with *err when it comes before the previous one.
+ */
+static int keep_event(struct ck_etcd_watch *w, struct ck_etcd_watch_result *res, int64_t *prev_rev,
+                      struct ck_error **err)
+{
+	struct ck_etcd_event *ev = &res->events[res->n_events];
+
+	if (ev->kv.mod_revision < *prev_rev) {
+		ck_etcd_kv_release(&ev->kv);
+		ck_etcd_kv_free(ev->prev_kv);
+		memset(ev, 0, sizeof(*ev));
+		return ck_error_set(err, 500, NULL, "events out of revision order");
+	}
+	*prev_rev = ev->kv.mod_revision;
+	/* Already delivered before a reconnection: never twice. */
+	if (ev->kv.mod_revision <= w->last_event_rev) {
+		ck_etcd_kv_release(&ev->kv);
+		ck_etcd_kv_free(ev->prev_kv);
+		memset(ev, 0, sizeof(*ev));
+		return 0;
+	}
+	res->n_events++;
+	return 0;
+}
+
+/*
  * The events of a message that the caller has not seen yet, in a new result; NULL with
  * res untouched when there are none. -1 with *err when malformed.
  */
 static int parse_events(struct ck_etcd_watch *w, const json_t *arr,
                         struct ck_etcd_watch_result *res, struct ck_error **err)
 {
-	size_t n = json_array_size(arr), i, kept = 0;
+	size_t n = json_array_size(arr), i;
 	int64_t prev_rev = 0;
 	json_t *v;
 
@@ -163,26 +191,202 @@ static int parse_events(struct ck_etcd_watch *w, const json_t *arr,
 	res->events = ck_xcalloc(n, sizeof(*res->events));
 	json_array_foreach(arr, i, v)
 	{
-		struct ck_etcd_event *ev = &res->events[kept];
-
-		if (parse_event(v, ev, err) < 0)
+		if (parse_event(v, &res->events[res->n_events], err) < 0 ||
+		    keep_event(w, res, &prev_rev, err) < 0)
 			return -1;
-		if (ev->kv.mod_revision < prev_rev) {
-			ck_etcd_kv_release(&ev->kv);
-			ck_etcd_kv_free(ev->prev_kv);
-			return ck_error_set(err, 500, NULL, "events out of revision order");
-		}
-		prev_rev = ev->kv.mod_revision;
-		/* Already delivered before a reconnection: never twice. */
-		if (ev->kv.mod_revision <= w->last_event_rev) {
-			ck_etcd_kv_release(&ev->kv);
-			ck_etcd_kv_free(ev->prev_kv);
-			memset(ev, 0, sizeof(*ev));
-			continue;
-		}
-		res->n_events = ++kept;
 	}
 	return 0;
+}
+
+/* ---- the common messages without jansson ---------------------------------------------- */
+
+/* etcd_get_u64 of a member that is a string of decimal digits fitting in 64 bits. */
+static int scan_u64(const struct ck_json_scan *s, const struct ck_json_scan_node *n, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!n)
+		return 0;
+	if (n->type != CK_JSON_SCAN_STRING || n->escaped || n->end - n->start < 3 ||
+	    n->end - n->start > 22)
+		return -1;
+	for (uint32_t i = n->start + 1; i < n->end - 1; i++) {
+		unsigned d = (unsigned char)s->text[i] - '0';
+
+		if (d > 9 || v > (UINT64_MAX - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 0;
+}
+
+/* etcd_get_i64 of a member that is absent, null, or an integer the scanner can read. */
+static int scan_i64(const struct ck_json_scan *s, const struct ck_json_scan_node *n, int64_t *out)
+{
+	if (!n || n->type == CK_JSON_SCAN_NULL)
+		return 0;
+	return ck_json_scan_int64(s, n, out);
+}
+
+/* get_bytes (etcd-codec.c) of a member: absent or null is empty; else base64. */
+static int scan_bytes(const struct ck_json_scan *s, const struct ck_json_scan_node *n, char **out,
+                      size_t *len)
+{
+	if (!n || n->type == CK_JSON_SCAN_NULL) {
+		*out = ck_xcalloc(1, 1);
+		*len = 0;
+		return 0;
+	}
+	*out = ck_json_scan_base64(s, n, len);
+	return *out ? 0 : -1;
+}
+
+/* etcd_parse_kv of a scanned object; -1 (kv released) to decline. */
+static int scan_kv(const struct ck_json_scan *s, const struct ck_json_scan_node *o,
+                   struct ck_etcd_kv *kv)
+{
+	memset(kv, 0, sizeof(*kv));
+	if (!o || o->type != CK_JSON_SCAN_OBJECT)
+		return -1;
+	if (scan_bytes(s, ck_json_scan_get(s, o, "key", 3), &kv->key, &kv->key_len) < 0 ||
+	    scan_bytes(s, ck_json_scan_get(s, o, "value", 5), &kv->value, &kv->value_len) < 0 ||
+	    scan_i64(s, ck_json_scan_get(s, o, "create_revision", 15), &kv->create_revision) < 0 ||
+	    scan_i64(s, ck_json_scan_get(s, o, "mod_revision", 12), &kv->mod_revision) < 0 ||
+	    scan_i64(s, ck_json_scan_get(s, o, "version", 7), &kv->version) < 0 ||
+	    scan_i64(s, ck_json_scan_get(s, o, "lease", 5), &kv->lease) < 0) {
+		ck_etcd_kv_release(kv);
+		return -1;
+	}
+	return 0;
+}
+
+/* parse_event of a scanned event; -1 (nothing held) to decline. */
+static int scan_event(const struct ck_json_scan *s, const struct ck_json_scan_node *o,
+                      struct ck_etcd_event *ev)
+{
+	const struct ck_json_scan_node *type, *prev;
+
+	memset(ev, 0, sizeof(*ev));
+	if (o->type != CK_JSON_SCAN_OBJECT)
+		return -1;
+	type = ck_json_scan_get(s, o, "type", 4);
+	/* PUT is enum 0, which the gateway omits; a type that is not a string reads as none. */
+	if (!type || type->type != CK_JSON_SCAN_STRING || ck_json_scan_string_is(s, type, "PUT", 3))
+		ev->type = CK_ETCD_EVENT_PUT;
+	else if (ck_json_scan_string_is(s, type, "DELETE", 6))
+		ev->type = CK_ETCD_EVENT_DELETE;
+	else
+		return -1;
+	if (scan_kv(s, ck_json_scan_get(s, o, "kv", 2), &ev->kv) < 0)
+		return -1;
+	prev = ck_json_scan_get(s, o, "prev_kv", 7);
+	if (prev) {
+		ev->prev_kv = ck_xcalloc(1, sizeof(*ev->prev_kv));
+		if (scan_kv(s, prev, ev->prev_kv) < 0) {
+			free(ev->prev_kv);
+			ev->prev_kv = NULL;
+			ck_etcd_kv_release(&ev->kv);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * An event batch or a progress notification, the messages a watch mostly gets, read with
+ * the scanner (json-scan.h) instead of a jansson tree: on the API server's write path, the
+ * watch feeding its cache reads every write back, and building a tree of a message that is
+ * mostly one base64 string cost about as much as the rest of applying the event. Returns 0
+ * with *hdr and a new *out (the events the caller has not seen, as parse_events keeps
+ * them; *had_events whether the message had any), or 1 to decline: any other message, or
+ * anything in one that the jansson path might read differently or reject, which that path
+ * then handles as the reference. Nothing is delivered or changed in w either way.
+ */
+static int fast_message(struct ck_etcd_watch *w, const char *data, size_t len,
+                        struct ck_etcd_header *hdr, struct ck_etcd_watch_result **out,
+                        bool *had_events)
+{
+	struct ck_json_scan *s = &w->scan;
+	const struct ck_json_scan_node *root, *result, *h, *n, *events;
+	struct ck_etcd_watch_result *res;
+	struct ck_error *e = NULL;
+	int64_t compact = 0, prev_rev = 0;
+	size_t count = 0;
+
+	if (ck_json_scan(s, data, len) || s->nodes[0].type != CK_JSON_SCAN_OBJECT)
+		return 1;
+	root = &s->nodes[0];
+	/* A gateway error, and anything but a result, is the jansson path's. */
+	if (ck_json_scan_get(s, root, "error", 5) || ck_json_scan_get(s, root, "message", 7))
+		return 1;
+	result = ck_json_scan_get(s, root, "result", 6);
+	if (!result || result->type != CK_JSON_SCAN_OBJECT)
+		return 1;
+	memset(hdr, 0, sizeof(*hdr));
+	h = ck_json_scan_get(s, result, "header", 6);
+	if (h && (h->type != CK_JSON_SCAN_OBJECT ||
+	          scan_i64(s, ck_json_scan_get(s, h, "revision", 8), &hdr->revision) < 0 ||
+	          scan_u64(s, ck_json_scan_get(s, h, "cluster_id", 10), &hdr->cluster_id) < 0 ||
+	          scan_u64(s, ck_json_scan_get(s, h, "member_id", 9), &hdr->member_id) < 0 ||
+	          scan_u64(s, ck_json_scan_get(s, h, "raft_term", 9), &hdr->raft_term) < 0))
+		return 1;
+	if (scan_i64(s, ck_json_scan_get(s, result, "compact_revision", 16), &compact) < 0)
+		return 1;
+	n = ck_json_scan_get(s, result, "canceled", 8);
+	if (n && n->type == CK_JSON_SCAN_TRUE)
+		return 1;
+	n = ck_json_scan_get(s, result, "created", 7);
+	if (n && n->type == CK_JSON_SCAN_TRUE)
+		return 1;
+	events = ck_json_scan_get(s, result, "events", 6);
+	if (events && events->type != CK_JSON_SCAN_ARRAY)
+		return 1;
+	for (uint32_t i = events ? events->child : 0; i; i = s->nodes[i].next)
+		count++;
+	res = ck_xcalloc(1, sizeof(*res));
+	res->revision = hdr->revision;
+	if (count)
+		res->events = ck_xcalloc(count, sizeof(*res->events));
+	for (uint32_t i = events ? events->child : 0; i; i = s->nodes[i].next) {
+		/* An event out of order is an error the jansson path words. */
+		if (scan_event(s, &s->nodes[i], &res->events[res->n_events]) < 0 ||
+		    keep_event(w, res, &prev_rev, &e) < 0) {
+			ck_error_free(e);
+			ck_etcd_watch_result_free(res);
+			return 1;
+		}
+	}
+	*had_events = count > 0;
+	*out = res;
+	return 0;
+}
+
+/*
+ * The end of an event batch or a progress notification, res its events (as parse_events
+ * keeps them) and rev its header's revision: deliver, or drop what the caller has seen.
+ */
+static bool watch_batch(struct ck_etcd_watch *w, struct ck_etcd_watch_result *res, int64_t rev,
+                        bool had_events)
+{
+	if (!had_events) {
+		/* A progress notification: everything up to its revision has been sent. */
+		if (rev < w->next_rev - 1) {
+			/* Behind what was delivered: a lagging member after a failover. */
+			ck_etcd_watch_result_free(res);
+			return true;
+		}
+		w->next_rev = rev + 1;
+		return watch_deliver(w, res, NULL);
+	}
+	if (!res->n_events) {
+		ck_etcd_watch_result_free(res);
+		return true;
+	}
+	w->last_event_rev = res->events[res->n_events - 1].kv.mod_revision;
+	if (w->next_rev <= w->last_event_rev)
+		w->next_rev = w->last_event_rev + 1;
+	return watch_deliver(w, res, NULL);
 }
 
 /* Handle one message; false when the stream or the watch is over (or w was freed). */
@@ -197,7 +401,10 @@ static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
 	json_error_t je;
 	json_t *msg, *result;
 	int64_t compact = 0;
+	bool had_events;
 
+	if (fast_message(w, data, len, &hdr, &res, &had_events) == 0)
+		return watch_batch(w, res, hdr.revision, had_events);
 	msg = json_loadb(data, len, 0, &je);
 	if (!msg || !json_is_object(msg)) {
 		struct ck_error *cause = NULL;
@@ -274,26 +481,9 @@ static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
 		watch_end(w, etcd_malformed(url, "watch", e));
 		return false;
 	}
-	if (!json_array_size(json_object_get(result, "events"))) {
-		/* A progress notification: everything up to its revision has been sent. */
-		json_decref(msg);
-		if (hdr.revision < w->next_rev - 1) {
-			/* Behind what was delivered: a lagging member after a failover. */
-			ck_etcd_watch_result_free(res);
-			return true;
-		}
-		w->next_rev = hdr.revision + 1;
-		return watch_deliver(w, res, NULL);
-	}
+	had_events = json_array_size(json_object_get(result, "events")) > 0;
 	json_decref(msg);
-	if (!res->n_events) {
-		ck_etcd_watch_result_free(res);
-		return true;
-	}
-	w->last_event_rev = res->events[res->n_events - 1].kv.mod_revision;
-	if (w->next_rev <= w->last_event_rev)
-		w->next_rev = w->last_event_rev + 1;
-	return watch_deliver(w, res, NULL);
+	return watch_batch(w, res, hdr.revision, had_events);
 }
 
 /* Frame and handle the complete messages in w->in. */

@@ -429,6 +429,7 @@ struct etcd_call *etcd_call_new(struct ck_etcd *c, const struct etcd_call_kind *
 	call->arg = arg;
 	call->read_only = false;
 	call->cas = 0;
+	call->cas_no_current = false;
 	call->pinned = NULL;
 	call->state = CALL_IDLE;
 	call->ep = NULL;

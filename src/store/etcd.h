@@ -321,6 +321,14 @@ struct ck_etcd_cas_req {
 	 * client sent); 0: only that the key exists. Ignored by create.
 	 */
 	int64_t mod_revision;
+	/*
+	 * create: leave the range out of the failure branch, so that a failed create reports
+	 * only that it failed (kv NULL). A caller that answers 409 AlreadyExists without the
+	 * current object should set it: etcd's gateway decodes and runs a transaction the
+	 * smaller the cheaper, and the create is the API server's hottest write. Ignored by
+	 * update and delete, whose failures must tell "gone" from "changed".
+	 */
+	bool no_current;
 };
 
 struct ck_etcd_cas_result {
@@ -329,8 +337,9 @@ struct ck_etcd_cas_result {
 	bool succeeded;
 	/*
 	 * On failure: the key's current kv, read in the same transaction, or NULL when the
-	 * key does not exist (update, delete: 404; create: never NULL, 409 AlreadyExists).
-	 * On a successful delete: the deleted kv. Otherwise NULL.
+	 * key does not exist (update, delete: 404; create: 409 AlreadyExists, never NULL
+	 * unless the request had no_current). On a successful delete: the deleted kv.
+	 * Otherwise NULL.
 	 */
 	struct ck_etcd_kv *kv;
 };
@@ -340,7 +349,8 @@ typedef void ck_etcd_cas_fn(struct ck_etcd_cas_result *res, struct ck_error *err
 
 /*
  * Create key if it does not exist: txn compare CREATE create_revision == 0, put; failure
- * ranges the key. K8S: create of an existing object is 409 AlreadyExists.
+ * ranges the key (unless req->no_current). K8S: create of an existing object is 409
+ * AlreadyExists.
  */
 int ck_etcd_cas_create(struct ck_etcd *c, const struct ck_etcd_cas_req *req, ck_etcd_cas_fn *cb,
                        void *arg, struct ck_error **err);

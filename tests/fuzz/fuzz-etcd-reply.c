@@ -6,8 +6,9 @@
  * kind's parser and its result's free function. No socket and no loop are involved.
  *
  * Input: byte 0 picks the call kind (range, put, delete, txn, the three compare-and-swaps,
- * the four lease calls, member list/add/remove, status, health, compaction), byte 1 the
- * HTTP status (200 unless its low bits say otherwise), the rest is the body.
+ * the four lease calls, member list/add/remove, status, health, compaction, a create without
+ * the failure range), byte 1 the HTTP status (200 unless its low bits say otherwise), the
+ * rest is the body.
  *
  * Invariants: every error is a ck_error with a status (500 for a malformed reply, 404 for
  * an unknown lease, or what the gateway error maps to) and a message; every result's keys
@@ -21,24 +22,26 @@
 static const struct {
 	const struct etcd_call_kind *kind;
 	int cas;
+	bool no_current;
 } kinds[] = {
-        {&kind_range, 0},           /* 0 */
-        {&kind_put, 0},             /* 1 */
-        {&kind_delete, 0},          /* 2 */
-        {&kind_txn, 0},             /* 3 */
-        {&kind_cas, CAS_CREATE},    /* 4 */
-        {&kind_cas, CAS_UPDATE},    /* 5 */
-        {&kind_cas, CAS_DELETE},    /* 6 */
-        {&kind_lease_grant, 0},     /* 7 */
-        {&kind_lease_revoke, 0},    /* 8 */
-        {&kind_lease_keepalive, 0}, /* 9 */
-        {&kind_lease_ttl, 0},       /* 10 */
-        {&kind_member_list, 0},     /* 11 */
-        {&kind_member_add, 0},      /* 12 */
-        {&kind_member_remove, 0},   /* 13 */
-        {&kind_status, 0},          /* 14 */
-        {&kind_health, 0},          /* 15 */
-        {&kind_compact, 0},         /* 16 */
+        {&kind_range, 0},              /* 0 */
+        {&kind_put, 0},                /* 1 */
+        {&kind_delete, 0},             /* 2 */
+        {&kind_txn, 0},                /* 3 */
+        {&kind_cas, CAS_CREATE},       /* 4 */
+        {&kind_cas, CAS_UPDATE},       /* 5 */
+        {&kind_cas, CAS_DELETE},       /* 6 */
+        {&kind_lease_grant, 0},        /* 7 */
+        {&kind_lease_revoke, 0},       /* 8 */
+        {&kind_lease_keepalive, 0},    /* 9 */
+        {&kind_lease_ttl, 0},          /* 10 */
+        {&kind_member_list, 0},        /* 11 */
+        {&kind_member_add, 0},         /* 12 */
+        {&kind_member_remove, 0},      /* 13 */
+        {&kind_status, 0},             /* 14 */
+        {&kind_health, 0},             /* 15 */
+        {&kind_compact, 0},            /* 16 */
+        {&kind_cas, CAS_CREATE, true}, /* 17: the API server's create (no failure range) */
 };
 
 static const int statuses[] = {200, 200, 200, 200, 400, 404, 429, 500, 503, 504};
@@ -139,6 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kind = kinds[data[0] % CK_ARRAY_SIZE(kinds)].kind;
 	call.kind = kind;
 	call.cas = kinds[data[0] % CK_ARRAY_SIZE(kinds)].cas;
+	call.cas_no_current = kinds[data[0] % CK_ARRAY_SIZE(kinds)].no_current;
 	status = statuses[data[1] % CK_ARRAY_SIZE(statuses)];
 	data += 2;
 	size -= 2;

@@ -523,6 +523,19 @@ static void test_cas(void **state)
 	assert_string_equal(res->kv->value, "v1");
 	assert_int_equal(res->kv->mod_revision, created);
 	ck_etcd_cas_result_free(res);
+	/* Without the current object (the API server's create): only that it failed. */
+	req.no_current = true;
+	OK(ck_etcd_sync_cas_create(c, &req, &res, E));
+	assert_false(res->succeeded);
+	assert_null(res->kv);
+	assert_true(res->header.revision >= created);
+	ck_etcd_cas_result_free(res);
+	req = (struct ck_etcd_cas_req){.key = "/cas/b", .value = "b1", .no_current = true};
+	OK(ck_etcd_sync_cas_create(c, &req, &res, E));
+	assert_true(res->succeeded);
+	assert_null(res->kv);
+	assert_true(res->header.revision > created);
+	ck_etcd_cas_result_free(res);
 
 	/* K8S: update on mod_revision == resourceVersion; stale is a conflict with the object. */
 	req = (struct ck_etcd_cas_req){.key = "/cas/a", .value = "v2", .mod_revision = created};
