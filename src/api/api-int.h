@@ -192,7 +192,8 @@ struct ck_api_op {
 	char *generate_base; /* metadata.generateName of a create */
 	int64_t cur_rv;      /* the stored version an update or delete read */
 	json_t *cur;         /* that version, parsed, with its resourceVersion */
-	char *cur_value;     /* its stored bytes (a no-op update writes nothing) */
+	char *cur_value;     /* its stored bytes (a no-op update writes nothing); a create's:
+				the bytes it writes, which its reply is made of */
 	size_t cur_len;
 	bool client_rv; /* the request named the resourceVersion to replace */
 
