@@ -25,6 +25,7 @@
 #include "store/watch-cache.h"
 
 struct event;
+struct ck_openapi;
 struct ck_watch_cache_etcd;
 
 #define CK_API_LOG "api"
@@ -76,6 +77,7 @@ struct ck_apiserver {
 	struct ck_api_rstate *rs;
 	size_t nrs;
 	char *server_address; /* "host:port" for /api's serverAddressByClientCIDRs */
+	char *sa_key_pem;     /* the service-account signing key, or NULL (apiserver.h) */
 	uint16_t port;
 	struct ck_api_op *ops; /* requests in progress (a list) */
 	/* System namespaces: how many are known to exist, and the retry timer. */
@@ -90,6 +92,8 @@ struct ck_apiserver {
 	struct ck_metrics *metrics;
 	struct ck_metrics_family *m_requests, *m_latency, *m_longrunning, *m_watchers, *m_etcd;
 	bool etcd_observed; /* this server is the etcd client's observer */
+	/* The /openapi documents, built at their first request (openapi.h). */
+	struct ck_openapi *openapi;
 };
 
 enum ck_api_verb_kind {
@@ -111,6 +115,24 @@ enum ck_api_sub {
 	CK_API_SUB_SCALE,    /* deployments|replicasets|statefulsets/scale: autoscaling/v1 Scale */
 	CK_API_SUB_BINDING,  /* pods/binding: POST a Binding */
 	CK_API_SUB_EVICTION, /* pods/eviction: POST an Eviction (policy/v1 or v1beta1) */
+	CK_API_SUB_FINALIZE, /* namespaces/finalize: PUT the namespace's spec.finalizers */
+	CK_API_SUB_HANDLER,  /* one of the row's subresources (resource.h ck_api_subresource) */
+};
+
+/* K8S: DeleteOptions.propagationPolicy (and the deprecated orphanDependents). */
+enum ck_api_propagation {
+	CK_API_PROPAGATE_DEFAULT, /* none given: the object's finalizers, else background */
+	CK_API_PROPAGATE_ORPHAN,
+	CK_API_PROPAGATE_BACKGROUND,
+	CK_API_PROPAGATE_FOREGROUND,
+};
+
+/* The parts of DeleteOptions that decide what a delete does (deletion.c). */
+struct ck_api_delete_opts {
+	bool has_grace;
+	int64_t grace; /* gracePeriodSeconds, >= 0 (a negative one reads as 1) */
+	enum ck_api_propagation propagation;
+	int orphan; /* orphanDependents: -1 not given, 0 false, 1 true */
 };
 
 /* K8S: EvictionsRetry.Steps: an eviction retries this many conflicts before giving up. */
@@ -184,7 +206,8 @@ struct ck_api_op {
 	json_t *body; /* the parsed request body */
 	enum ck_patch_type ptype;
 	int attempts;
-	json_t *precond_uid; /* DELETE preconditions: uid (owned) and resourceVersion */
+	struct ck_api_delete_opts del; /* DELETE, DELETECOLLECTION, eviction */
+	json_t *precond_uid;           /* DELETE preconditions: uid (owned) and resourceVersion */
 	char *precond_rv;
 	char **coll_names; /* DELETECOLLECTION: the names to delete, NULL-terminated */
 	size_t coll_i;
@@ -299,6 +322,42 @@ int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const j
 	"the object has been modified; please apply your changes to the latest version and try "   \
 	"again"
 
+/* ---- deletion.c ------------------------------------------------------------------------ */
+
+/* K8S: metav1.FinalizerOrphanDependents, metav1.FinalizerDeleteDependents. */
+extern const char ck_api_finalizer_orphan[];
+extern const char ck_api_finalizer_foreground[];
+
+/*
+ * Read DeleteOptions' gracePeriodSeconds, propagationPolicy and orphanDependents from body
+ * (a parsed DeleteOptions) or, when body is NULL, from req's query; invalid values (K8S:
+ * ValidateDeleteOptions) are appended to errs for a 422 on kind DeleteOptions.meta.k8s.io.
+ */
+void ck_api_delete_opts_read(const json_t *body, struct ck_http_request *req,
+                             struct ck_api_delete_opts *out, struct ck_api_errlist *errs);
+
+/*
+ * ck_api_delete_opts_read into op->del; on invalid options reply 422 and return -1.
+ * On op's loop.
+ */
+int ck_api_delete_opts_parse(struct ck_api_op *op, const json_t *body);
+
+enum ck_api_delete_plan {
+	CK_API_DELETE_NOW,     /* remove the object from the store */
+	CK_API_DELETE_MARK,    /* store *marked instead; someone else finishes the deletion */
+	CK_API_DELETE_PENDING, /* already being deleted: reply with the object as it is */
+};
+
+/*
+ * What deleting cur (a stored object of res) with options o at wall-clock time now does.
+ * On CK_API_DELETE_MARK, *marked is a new object (the caller's) to write in cur's place;
+ * it may equal cur (nothing to write). Graceful deletion for pods, the garbage collector's
+ * finalizers from propagationPolicy, namespaces becoming Terminating.
+ */
+enum ck_api_delete_plan ck_api_delete_decide(const struct ck_resource *res, const json_t *cur,
+                                             const struct ck_api_delete_opts *o, time_t now,
+                                             json_t **marked);
+
 /* ---- handler-subresource.c ---------------------------------------------------------- */
 
 /* POST pods/<name>/eviction (reference §5.5): evict the pod as its budgets allow. */
@@ -311,6 +370,10 @@ void ck_api_scale(struct ck_api_op *op);
 void ck_api_scale_retry(struct ck_api_op *op);
 /* The autoscaling/v1 Scale of a stored workload at rv. New reference. */
 json_t *ck_api_scale_of(const json_t *obj, int64_t rv);
+/* GET pods/<name>/log (resource.h pod row). */
+void ck_api_pod_log(struct ck_api_op *op);
+/* POST serviceaccounts/<name>/token: a TokenRequest answered with a signed token. */
+void ck_api_serviceaccount_token(struct ck_api_op *op);
 
 /* ---- object.c ----------------------------------------------------------------------- */
 
@@ -368,7 +431,9 @@ void ck_api_table_single(const struct ck_api_op *op, const json_t *obj, bool col
 ck_api_row_fn ck_api_row_namespace, ck_api_row_configmap, ck_api_row_secret,
         ck_api_row_serviceaccount, ck_api_row_event, ck_api_row_service, ck_api_row_endpoints,
         ck_api_row_pod, ck_api_row_node, ck_api_row_deployment, ck_api_row_replicaset,
-        ck_api_row_daemonset, ck_api_row_statefulset, ck_api_row_lease, ck_api_row_pdb;
+        ck_api_row_daemonset, ck_api_row_statefulset, ck_api_row_lease, ck_api_row_pdb,
+        ck_api_row_job, ck_api_row_cronjob, ck_api_row_ingress, ck_api_row_priorityclass,
+        ck_api_row_resourcequota, ck_api_row_rolebinding, ck_api_row_default;
 
 /* K8S: duration.HumanDuration, the AGE column. */
 void ck_api_human_duration(int64_t seconds, char *buf, size_t size);

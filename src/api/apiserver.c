@@ -10,6 +10,7 @@
 #include "base/compat.h"
 
 #include "api/api-int.h"
+#include "api/openapi.h"
 #include "base/json.h"
 #include "base/log.h"
 #include "base/mem.h"
@@ -286,6 +287,14 @@ static void ns_bootstrap(evutil_socket_t fd, short what, void *arg)
 		srv->ns_boot = b;
 	}
 	ck_buf_release(&val);
+}
+
+struct ck_watch_cache *ck_apiserver_cache(struct ck_apiserver *s, const struct ck_resource *res)
+{
+	for (size_t i = 0; i < s->nrs; i++)
+		if (s->rs[i].res == res)
+			return s->rs[i].cache;
+	return NULL;
 }
 
 /* ---- health --------------------------------------------------------------------------- */
@@ -717,6 +726,10 @@ static enum ck_api_sub subresource_of(const struct ck_resource *res, const char 
 		return CK_API_SUB_BINDING;
 	if (pods && !strcmp(sub, "eviction"))
 		return CK_API_SUB_EVICTION;
+	if (!*res->group && !strcmp(res->plural, "namespaces") && !strcmp(sub, "finalize"))
+		return CK_API_SUB_FINALIZE;
+	if (ck_api_resource_subresource(res, sub))
+		return CK_API_SUB_HANDLER;
 	return CK_API_SUB_NONE;
 }
 
@@ -780,7 +793,8 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 		       : !strcmp(ri->verb, "watch") ? CK_API_OP_WATCH
 		                                    : CK_API_OP_LIST;
 	} else if (!strcmp(method, "POST") && name &&
-	           (sub_kind == CK_API_SUB_BINDING || sub_kind == CK_API_SUB_EVICTION)) {
+	           (sub_kind == CK_API_SUB_BINDING || sub_kind == CK_API_SUB_EVICTION ||
+	            sub_kind == CK_API_SUB_HANDLER)) {
 		/* K8S: pods/binding and pods/eviction are NamedCreaters: POST only. */
 		kind = CK_API_OP_CREATE;
 	} else if (!strcmp(method, "POST") && !name) {
@@ -804,6 +818,15 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 		goto not_allowed;
 	if ((sub_kind == CK_API_SUB_BINDING || sub_kind == CK_API_SUB_EVICTION) &&
 	    kind != CK_API_OP_CREATE)
+		goto not_allowed;
+	/* K8S: namespaces/finalize is an Updater only. */
+	if (sub_kind == CK_API_SUB_FINALIZE && kind != CK_API_OP_UPDATE)
+		goto not_allowed;
+	/* K8S: a subresource with a handler of its own answers only the verbs it has. */
+	if (sub_kind == CK_API_SUB_HANDLER && !(ck_api_resource_subresource(res, sub)->verbs &
+	                                        (kind == CK_API_OP_GET      ? CK_API_VERB_GET
+	                                         : kind == CK_API_OP_CREATE ? CK_API_VERB_CREATE
+	                                                                    : 0)))
 		goto not_allowed;
 	if (!sub) {
 		static const unsigned verb_of[] = {
@@ -852,6 +875,10 @@ static void dispatch_resource(struct ck_apiserver *srv, struct ck_http_request *
 	}
 	if (sub_kind == CK_API_SUB_BINDING) {
 		ck_api_bind(op);
+		return;
+	}
+	if (sub_kind == CK_API_SUB_HANDLER) {
+		ck_api_resource_subresource(res, sub)->serve(op);
 		return;
 	}
 	switch (kind) {
@@ -940,6 +967,8 @@ static void on_request(struct ck_http_request *req, void *arg)
 		dispatch_resource(srv, req, &ri);
 		return;
 	}
+	if (ck_openapi_serve(&srv->openapi, req, path))
+		return;
 	if (ck_api_discovery(srv, req, path))
 		return;
 	reply_not_found(req);
@@ -1001,6 +1030,7 @@ int ck_apiserver_new(struct event_base *base, const struct ck_apiserver_config *
 	srv = ck_xcalloc(1, sizeof(*srv));
 	srv->base = base;
 	srv->etcd = cfg->etcd;
+	srv->sa_key_pem = cfg->sa_key_pem ? ck_xstrdup(cfg->sa_key_pem) : NULL;
 	ck_api_metrics_init(srv);
 
 	struct ck_http_server_config hc = {
@@ -1014,6 +1044,7 @@ int ck_apiserver_new(struct event_base *base, const struct ck_apiserver_config *
 	};
 	if (ck_http_server_new(base, &hc, &srv->http, err) < 0) {
 		ck_api_metrics_release(srv);
+		free(srv->sa_key_pem);
 		free(srv);
 		return ck_error_wrap(err, "cannot start the API server");
 	}
@@ -1118,6 +1149,8 @@ void ck_apiserver_free(struct ck_apiserver *s)
 	}
 	free(s->rs);
 	free(s->server_address);
+	free(s->sa_key_pem);
+	ck_openapi_free(s->openapi);
 	ck_api_metrics_release(s);
 	free(s);
 }

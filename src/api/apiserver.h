@@ -46,6 +46,11 @@ struct ck_apiserver_config {
 	 * outlive the server (free the server first).
 	 */
 	struct ck_etcd *etcd;
+	/*
+	 * The service-account token signing key as PEM (pki.h sa_key_pem), copied; NULL: token
+	 * requests (serviceaccounts/<name>/token) answer 503.
+	 */
+	const char *sa_key_pem;
 };
 
 /*
@@ -67,6 +72,17 @@ uint16_t ck_apiserver_port(const struct ck_apiserver *s);
  * first list and the system namespaces exist. Its loop.
  */
 bool ck_apiserver_ready(const struct ck_apiserver *s);
+
+struct ck_resource;
+struct ck_watch_cache;
+
+/*
+ * The watch cache the server keeps for res (a row of api/resource.h's table), or NULL
+ * when res is not served. Controllers in the same process use it as their informer's
+ * store instead of keeping a second copy of every object (DESIGN.md §4): read it and
+ * watch it on the server's loop, never feed it. Valid until the server is freed.
+ */
+struct ck_watch_cache *ck_apiserver_cache(struct ck_apiserver *s, const struct ck_resource *res);
 
 /* Called from the loop once a stopping server has no connection left. */
 typedef void ck_apiserver_stopped_fn(struct ck_apiserver *s, void *arg);

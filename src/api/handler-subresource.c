@@ -17,6 +17,11 @@
  * Everything here runs on the server's loop.
  */
 #include <jansson.h>
+#include <openssl/ecdsa.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
 
 #include "base/compat.h"
 
@@ -349,8 +354,7 @@ static void evict_write(struct ck_api_op *op)
 	struct ck_etcd_cmp cmps[2];
 	struct ck_etcd_op ops[2];
 	size_t nc = 0, no = 0;
-	bool finalizers = json_array_size(
-	        json_object_get(json_object_get(op->cur, "metadata"), "finalizers"));
+	json_t *marked = NULL;
 
 	if (op->dry_run) {
 		reply_success(op);
@@ -374,30 +378,29 @@ static void evict_write(struct ck_api_op *op)
 		ops[no].put.value_len = pdb_val.len;
 		no++;
 	}
-	if (finalizers &&
-	    !json_object_get(json_object_get(op->cur, "metadata"), "deletionTimestamp")) {
-		/* K8S: a pod with finalizers is only marked; their owners delete it. */
-		json_t *marked = json_deep_copy(op->cur),
-		       *mmd = json_object_get(marked, "metadata");
-		char ts[CK_TIME_RFC3339_LEN];
-
-		now_rfc3339(ts);
-		json_object_set_new(mmd, "deletionTimestamp", json_string(ts));
-		json_object_set_new(mmd, "deletionGracePeriodSeconds", json_integer(0));
+	switch (ck_api_delete_decide(op->res, op->cur, &op->del, ck_time_now().tv_sec, &marked)) {
+	case CK_API_DELETE_NOW:
+		ops[no].type = CK_ETCD_OP_DELETE;
+		ops[no].del.key = pod_key;
+		no++;
+		break;
+	case CK_API_DELETE_MARK:
+		/* Graceful or with finalizers: only marked; the kubelet or their owners end it. */
+		if (json_equal(marked, op->cur))
+			break;
 		ck_api_stored_value(marked, &pod_val);
-		json_decref(marked);
 		ops[no].type = CK_ETCD_OP_PUT;
 		ops[no].put.key = pod_key;
 		ops[no].put.value = pod_val.data;
 		ops[no].put.value_len = pod_val.len;
 		no++;
-	} else if (!finalizers) {
-		ops[no].type = CK_ETCD_OP_DELETE;
-		ops[no].del.key = pod_key;
-		no++;
+		break;
+	case CK_API_DELETE_PENDING:
+		break;
 	}
+	json_decref(marked);
 	if (!no) {
-		/* Already marked and waiting for its finalizers: nothing more to do. */
+		/* Already being deleted: nothing more to do. */
 		reply_success(op);
 		return;
 	}
@@ -626,11 +629,15 @@ void ck_api_evict(struct ck_api_op *op)
 	if (ck_api_parse_dry_run(op, "DeleteOptions", json_object_get(opts, "dryRun")) < 0)
 		return;
 	/*
-	 * K8S: deleteOptions.preconditions are checked against the pod as DELETE checks
-	 * them; a resourceVersion precondition turns off the retries. gracePeriodSeconds
-	 * is accepted and, as for DELETE, not applied: deletion is immediate until pods
-	 * get graceful deletion.
+	 * K8S: deleteOptions (grace period, propagation, preconditions) apply to the pod
+	 * as a DELETE's do; a resourceVersion precondition turns off the retries.
 	 */
+	json_t *empty = json_object();
+	int bad = ck_api_delete_opts_parse(op, json_is_object(opts) ? opts : empty);
+
+	json_decref(empty);
+	if (bad < 0)
+		return;
 	pre = json_object_get(opts, "preconditions");
 	if (json_is_object(pre)) {
 		json_t *uid = json_object_get(pre, "uid");
@@ -1005,4 +1012,320 @@ void ck_api_scale(struct ck_api_op *op)
 		CK_BUG("scale subresource with another verb");
 	}
 	ck_api_read_current(op, scale_have_current);
+}
+
+/* ---- pods/log ---------------------------------------------------------------------------- */
+
+/*
+ * K8S: pod.validateContainer: the container named by ?container=, else the pod's only
+ * container; NULL after a 400 naming the choice. VisitContainers order: init containers,
+ * containers, ephemeral containers.
+ */
+static const char *log_container(struct ck_api_op *op)
+{
+	static const char *const lists[] = {"initContainers", "containers", "ephemeralContainers"};
+	const char *want = ck_http_request_param(op->req, "container");
+	json_t *spec = json_object_get(op->cur, "spec");
+	json_t *cs = json_object_get(spec, "containers");
+	size_t i;
+	json_t *c;
+
+	if (want && *want) {
+		for (size_t l = 0; l < CK_ARRAY_SIZE(lists); l++)
+			json_array_foreach(json_object_get(spec, lists[l]), i, c)
+			{
+				const char *n = json_string_value(json_object_get(c, "name"));
+
+				if (n && !strcmp(n, want))
+					return want;
+			}
+		ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL,
+		                "container %s is not valid for pod %s", want, op->name);
+		return NULL;
+	}
+	if (json_array_size(cs) == 1) {
+		const char *n = json_string_value(json_object_get(json_array_get(cs, 0), "name"));
+
+		return n ? n : "";
+	}
+	if (!json_array_size(cs)) {
+		ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL,
+		                "a container name must be specified for pod %s", op->name);
+		return NULL;
+	}
+	/* K8S: fmt's %s of a []string: "[a b c]". */
+	struct ck_buf names = CK_BUF_INIT;
+
+	for (size_t l = 0; l < CK_ARRAY_SIZE(lists); l++)
+		json_array_foreach(json_object_get(spec, lists[l]), i, c)
+		{
+			const char *n = json_string_value(json_object_get(c, "name"));
+
+			ck_buf_addf(&names, "%s%s", names.len ? " " : "", n ? n : "");
+		}
+	ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL,
+	                "a container name must be specified for pod %s, choose one of: [%s]",
+	                op->name, names.data);
+	ck_buf_release(&names);
+	return NULL;
+}
+
+static void log_have_current(struct ck_api_op *op, bool found)
+{
+	const char *container, *node;
+
+	if (!found) {
+		ck_api_fail_not_found(op);
+		return;
+	}
+	container = log_container(op);
+	if (!container)
+		return;
+	node = ck_json_path_str(op->cur, "spec.nodeName");
+	if (!node || !*node) {
+		/*
+		 * K8S: LogLocation gives no location for a pod without a node, and
+		 * LocationStreamer's null stream is answered 204 No Content: kubectl logs
+		 * prints nothing. (exec, attach and port-forward answer 400 "pod <name> does
+		 * not have a host assigned" instead.)
+		 */
+		ck_http_reply(op->req, 204, NULL, "", 0);
+		ck_api_op_done(op);
+		return;
+	}
+	/*
+	 * K8S: the log is streamed from the kubelet's /containerLogs/<ns>/<pod>/<container>
+	 * (follow, previous, timestamps, sinceSeconds, sinceTime, tailLines, limitBytes passed
+	 * on). ckube's node agent does not serve it yet: this is where the proxy to the agent
+	 * goes. Until then the request fails as kube-apiserver's does when it cannot reach the
+	 * node: 500 with the GET that failed.
+	 */
+	ck_api_op_failf(op, 500, CK_REASON_INTERNAL, NULL,
+	                "Get \"https://%s:10250/containerLogs/%s/%s/%s\": the node agent does "
+	                "not serve container logs yet",
+	                node, op->ns, op->name, container);
+}
+
+void ck_api_pod_log(struct ck_api_op *op)
+{
+	CK_BUG_ON(op->kind != CK_API_OP_GET);
+	ck_api_read_current(op, log_have_current);
+}
+
+/* ---- serviceaccounts/token ---------------------------------------------------------------- */
+
+/*
+ * K8S: the issuer kubeadm gives kube-apiserver (--service-account-issuer), which is also the
+ * default API audience a TokenRequest without audiences gets.
+ */
+#define SA_ISSUER "https://kubernetes.default.svc.cluster.local"
+/* K8S: TokenRequestSpec.expirationSeconds: 1 h by default, at least 10 min, at most 2^32 s. */
+#define SA_TOKEN_DEFAULT_S 3600
+#define SA_TOKEN_MIN_S     600
+#define SA_TOKEN_MAX_S     (1ll << 32)
+
+/* base64url without padding (RFC 7515 §2) of len bytes, appended to out. */
+static void b64url(struct ck_buf *out, const void *data, size_t len)
+{
+	char *s = ck_base64_encode(data, len);
+
+	for (char *p = s; *p && *p != '='; p++)
+		ck_buf_addch(out, *p == '+' ? '-' : *p == '/' ? '_' : *p);
+	free(s);
+}
+
+static void b64url_json(struct ck_buf *out, const json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	b64url(out, s, strlen(s));
+	free(s);
+}
+
+/*
+ * Sign "<header>.<claims>" in jwt with key (ECDSA P-256: ES256, the signature as r || s,
+ * 32 bytes each, RFC 7518 §3.4) and append ".<signature>". Returns 0, or -1 with *err.
+ */
+static int jwt_sign(struct ck_buf *jwt, EVP_PKEY *key, struct ck_error **err)
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned char der[128], raw[64];
+	const unsigned char *p = der;
+	size_t dlen = sizeof(der);
+	ECDSA_SIG *sig = NULL;
+	const BIGNUM *r, *s;
+	int rc = -1;
+
+	if (!md || EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, key) != 1 ||
+	    EVP_DigestSign(md, der, &dlen, (const unsigned char *)jwt->data, jwt->len) != 1 ||
+	    !(sig = d2i_ECDSA_SIG(NULL, &p, (long)dlen))) {
+		ck_error_set(err, 500, CK_REASON_INTERNAL, "cannot sign the token");
+		goto out;
+	}
+	ECDSA_SIG_get0(sig, &r, &s);
+	if (BN_bn2binpad(r, raw, 32) != 32 || BN_bn2binpad(s, raw + 32, 32) != 32) {
+		ck_error_set(err, 500, CK_REASON_INTERNAL, "cannot sign the token");
+		goto out;
+	}
+	ck_buf_addch(jwt, '.');
+	b64url(jwt, raw, sizeof(raw));
+	rc = 0;
+out:
+	ECDSA_SIG_free(sig);
+	EVP_MD_CTX_free(md);
+	return rc;
+}
+
+/*
+ * K8S: serviceaccount.JWTTokenGenerator: the key ID is the unpadded base64url SHA-256 of the
+ * public key's PKIX DER (keyIDFromPublicKey), appended to out.
+ */
+static void key_id(EVP_PKEY *key, struct ck_buf *out)
+{
+	unsigned char *der = NULL, hash[32];
+	int n = i2d_PUBKEY(key, &der);
+
+	CK_BUG_ON(n <= 0);
+	SHA256(der, (size_t)n, hash);
+	OPENSSL_free(der);
+	b64url(out, hash, sizeof(hash));
+}
+
+static void token_have_current(struct ck_api_op *op, bool found)
+{
+	json_t *req = op->body, *spec, *aud, *claims, *hdr, *k8s;
+	json_int_t exp_s;
+	struct ck_buf jwt = CK_BUF_INIT, kid = CK_BUF_INIT, out = CK_BUF_INIT;
+	struct ck_error *err = NULL;
+	char jti[37], ts[CK_TIME_RFC3339_LEN];
+	EVP_PKEY *key;
+	time_t now = ck_time_now().tv_sec;
+
+	if (!found) {
+		ck_api_fail_not_found(op);
+		return;
+	}
+	spec = child(req, "spec");
+	exp_s = json_is_integer(json_object_get(spec, "expirationSeconds"))
+	                ? json_integer_value(json_object_get(spec, "expirationSeconds"))
+	                : SA_TOKEN_DEFAULT_S;
+	json_object_set_new(spec, "expirationSeconds", json_integer(exp_s));
+	/* K8S: ValidateTokenRequest. */
+	if (exp_s < SA_TOKEN_MIN_S || exp_s > SA_TOKEN_MAX_S) {
+		struct ck_api_errlist l = {0};
+		struct ck_api_status_details d = {
+		        .group = "authentication.k8s.io", .kind = "TokenRequest", .name = op->name};
+		json_t *causes = NULL;
+		char v[32];
+
+		snprintf(v, sizeof(v), "%" JSON_INTEGER_FORMAT, exp_s);
+		ck_api_errlist_invalid_raw(
+		        &l, "spec.expirationSeconds", v,
+		        exp_s < SA_TOKEN_MIN_S ? "may not specify a duration less than 10 minutes"
+		                               : "may not specify a duration larger than 2^32 "
+		                                 "seconds");
+		ck_api_errlist_to_error(&l, "TokenRequest.authentication.k8s.io", op->name, &causes,
+		                        &err);
+		d.causes = causes;
+		ck_api_op_fail(op, err, &d);
+		json_decref(causes);
+		ck_api_errlist_release(&l);
+		return;
+	}
+	if (json_is_object(json_object_get(spec, "boundObjectRef"))) {
+		/*
+		 * K8S: TokenREST binds the token to a Pod, Secret or Node it reads and checks
+		 * (uid included) and adds it to the claims; not implemented yet.
+		 */
+		ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL,
+		                "boundObjectRef is not supported yet");
+		return;
+	}
+	aud = json_object_get(spec, "audiences");
+	if (!json_array_size(aud)) {
+		aud = json_pack("[s]", SA_ISSUER);
+		json_object_set_new(spec, "audiences", aud);
+	}
+	if (!op->srv->sa_key_pem) {
+		ck_api_op_failf(op, 503, CK_REASON_UNAVAILABLE, NULL,
+		                "no service-account signing key is configured");
+		return;
+	}
+	{
+		BIO *bio = BIO_new_mem_buf(op->srv->sa_key_pem, -1);
+
+		key = bio ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : NULL;
+		BIO_free(bio);
+	}
+	if (!key || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) {
+		EVP_PKEY_free(key);
+		ck_api_op_failf(op, 500, CK_REASON_INTERNAL, NULL,
+		                "the service-account signing key is not an ECDSA key");
+		return;
+	}
+	/* K8S: serviceaccount.Claims: the standard claims and the kubernetes.io ones. */
+	ck_api_uuid(jti);
+	k8s = json_pack("{s:s,s:{s:s,s:s}}", "namespace", op->ns, "serviceaccount", "name",
+	                op->name, "uid", md_str(op->cur, "uid") ? md_str(op->cur, "uid") : "");
+	claims = json_pack("{s:O,s:I,s:I,s:s,s:s,s:o,s:I,s:s}", "aud", aud, "exp",
+	                   (json_int_t)now + exp_s, "iat", (json_int_t)now, "iss", SA_ISSUER, "jti",
+	                   jti, "kubernetes.io", k8s, "nbf", (json_int_t)now, "sub", "");
+	{
+		char sub[512];
+
+		snprintf(sub, sizeof(sub), "system:serviceaccount:%s:%s", op->ns, op->name);
+		json_object_set_new(claims, "sub", json_string(sub));
+	}
+	key_id(key, &kid);
+	hdr = json_pack("{s:s,s:s}", "alg", "ES256", "kid", kid.data);
+	b64url_json(&jwt, hdr);
+	ck_buf_addch(&jwt, '.');
+	b64url_json(&jwt, claims);
+	json_decref(hdr);
+	json_decref(claims);
+	ck_buf_release(&kid);
+	if (jwt_sign(&jwt, key, &err) < 0) {
+		EVP_PKEY_free(key);
+		ck_buf_release(&jwt);
+		ck_api_op_fail(op, err, NULL);
+		return;
+	}
+	EVP_PKEY_free(key);
+	ck_time_format_rfc3339(now + (time_t)exp_s, ts);
+	/* K8S: TokenREST.Create answers the request with its status filled in: 201. */
+	json_object_set_new(req, "kind", json_string("TokenRequest"));
+	json_object_set_new(req, "apiVersion", json_string("authentication.k8s.io/v1"));
+	json_object_set_new(child(req, "metadata"), "name", json_string(op->name));
+	json_object_set_new(child(req, "metadata"), "namespace", json_string(op->ns));
+	json_object_set_new(child(req, "metadata"), "creationTimestamp", json_null());
+	json_object_set_new(req, "status",
+	                    json_pack("{s:s,s:s}", "token", jwt.data, "expirationTimestamp", ts));
+	ck_buf_release(&jwt);
+	{
+		json_t *norm = ck_api_obj_normalize(req);
+
+		ck_api_obj_dump(norm, &out);
+		json_decref(norm);
+	}
+	ck_api_op_reply_buf(op, 201, &out);
+}
+
+/*
+ * POST serviceaccounts/<name>/token (K8S: pkg/registry/core/serviceaccount/storage
+ * TokenREST): a TokenRequest for an existing ServiceAccount, answered with a JWT signed by
+ * the cluster's service-account key: iss and aud (default: the issuer), sub
+ * system:serviceaccount:<ns>:<name>, iat = nbf = now, exp = now + expirationSeconds, jti,
+ * and the kubernetes.io namespace and serviceaccount {name, uid} claims.
+ */
+void ck_api_serviceaccount_token(struct ck_api_op *op)
+{
+	static const char *const versions[] = {"authentication.k8s.io/v1", NULL};
+
+	CK_BUG_ON(op->kind != CK_API_OP_CREATE);
+	if (ck_api_parse_dry_run(op, "CreateOptions", NULL) < 0)
+		return;
+	op->body = parse_sub_body(op, "TokenRequest", versions);
+	if (!op->body)
+		return;
+	ck_api_read_current(op, token_have_current);
 }

@@ -833,6 +833,25 @@ void ck_api_update_finish(struct ck_api_op *op)
 		else
 			json_object_del(obj, "status");
 	}
+	/*
+	 * K8S: namespaceStrategy.PrepareForUpdate keeps spec.finalizers; only the finalize
+	 * subresource (namespaceFinalizeStrategy) changes them, and nothing else of the spec.
+	 */
+	if (op->res == ck_api_resource_find("", "v1", "namespaces") && !op->status_sub) {
+		json_t *keep = op->sub == CK_API_SUB_FINALIZE ? obj : old;
+		json_t *fins = json_object_get(json_object_get(keep, "spec"), "finalizers");
+		json_t *spec = json_deep_copy(json_object_get(old, "spec"));
+
+		if (!json_is_object(spec)) {
+			json_decref(spec);
+			spec = json_object();
+		}
+		if (fins)
+			json_object_set(spec, "finalizers", fins);
+		else
+			json_object_del(spec, "finalizers");
+		json_object_set_new(obj, "spec", spec);
+	}
 	if (op->res->defaults)
 		op->res->defaults(obj);
 	/* K8S: kinds with a spec bump metadata.generation when it changes. */
@@ -847,9 +866,13 @@ void ck_api_update_finish(struct ck_api_op *op)
 	}
 	/*
 	 * K8S: Store.Update: an object being deleted whose last finalizer went is deleted
-	 * (ShouldDeleteDuringUpdate).
+	 * (ShouldDeleteDuringUpdate), unless a graceful deletion's period still runs (a pod
+	 * its kubelet is stopping).
 	 */
+	json_t *old_grace = json_object_get(old_md, "deletionGracePeriodSeconds");
+
 	if (json_object_get(old_md, "deletionTimestamp") && !has_finalizers(obj) &&
+	    (!old_grace || json_integer_value(old_grace) == 0) &&
 	    !(op->res == ck_api_resource_find("", "v1", "namespaces") &&
 	      json_array_size(json_object_get(json_object_get(obj, "spec"), "finalizers")))) {
 		if (op->dry_run) {
@@ -1065,7 +1088,11 @@ static void delete_item_done(struct ck_api_op *op, json_t *obj, int64_t rv, bool
 	 * of Success naming it (finalizeDelete).
 	 */
 	if (op->res->delete_returns_object || marked) {
-		ck_api_reply_obj(op, 200, obj, rv);
+		/*
+		 * K8S: the delete handler answers 202 Accepted for an object kept for later
+		 * only when orphanDependents=false asked for cascading deletion.
+		 */
+		ck_api_reply_obj(op, marked && op->del.orphan == 0 ? 202 : 200, obj, rv);
 		return;
 	}
 	const char *uid = md_str(obj, "uid");
@@ -1130,7 +1157,6 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 	json_t *md;
 	struct ck_error *err = NULL;
 	const char *uid = md_str(op->cur, "uid");
-	bool ns_fin;
 
 	if (!found) {
 		if (op->kind == CK_API_OP_DELETECOLLECTION) {
@@ -1174,71 +1200,55 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 			return;
 		}
 	}
-	ns_fin = op->res == ck_api_resource_find("", "v1", "namespaces") &&
-	         json_array_size(json_object_get(json_object_get(op->cur, "spec"), "finalizers"));
-	if (has_finalizers(op->cur) || ns_fin) {
-		/*
-		 * K8S: an object with finalizers is only marked (deletionTimestamp, grace 0);
-		 * the finalizers' owners delete it by removing them. A namespace becomes
-		 * Terminating until its controller has emptied and finalized it.
-		 */
-		if (json_object_get(md, "deletionTimestamp")) {
-			delete_item_done(op, op->cur, op->cur_rv, true);
-			return;
-		}
-		json_t *marked = json_deep_copy(op->cur);
-		json_t *mmd = json_object_get(marked, "metadata");
-		char ts[CK_TIME_RFC3339_LEN];
-		struct ck_buf val = CK_BUF_INIT;
+	json_t *marked = NULL;
 
-		now_rfc3339(ts);
-		json_object_set_new(mmd, "deletionTimestamp", json_string(ts));
-		json_object_set_new(mmd, "deletionGracePeriodSeconds", json_integer(0));
-		if (ns_fin) {
-			json_t *st = json_object_get(marked, "status");
-
-			if (!json_is_object(st)) {
-				st = json_object();
-				json_object_set_new(marked, "status", st);
-			}
-			json_object_set_new(st, "phase", json_string("Terminating"));
-		}
+	switch (ck_api_delete_decide(op->res, op->cur, &op->del, ck_time_now().tv_sec, &marked)) {
+	case CK_API_DELETE_PENDING:
+		delete_item_done(op, op->cur, op->cur_rv, true);
+		return;
+	case CK_API_DELETE_MARK:
+		break;
+	case CK_API_DELETE_NOW:
 		if (op->dry_run) {
-			delete_item_done(op, marked, op->cur_rv, true);
-			json_decref(marked);
+			delete_item_done(op, op->cur, op->cur_rv, false);
 			return;
 		}
-		ck_api_stored_value(marked, &val);
 		json_decref(op->body);
-		op->body = marked;
+		op->body = NULL;
 		ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
-		struct ck_etcd_cas_req req = {.key = key,
-		                              .value = val.data,
-		                              .value_len = val.len,
-		                              .mod_revision = op->cur_rv};
+		struct ck_etcd_cas_req req = {.key = key, .mod_revision = op->cur_rv};
 
-		if (ck_etcd_cas_update(op->srv->etcd, &req, delete_done, op, &err) < 0) {
-			ck_buf_release(&val);
+		if (ck_etcd_cas_delete(op->srv->etcd, &req, delete_done, op, &err) < 0) {
 			ck_api_op_fail(op, err, NULL);
 			return;
 		}
-		ck_buf_release(&val);
 		op->etcd_pending++;
 		return;
 	}
-	if (op->dry_run) {
-		delete_item_done(op, op->cur, op->cur_rv, false);
+	/*
+	 * Marked, not deleted: a graceful deletion, finalizers to run, a namespace to empty.
+	 * K8S: GuaranteedUpdate writes nothing when nothing changed.
+	 */
+	if (op->dry_run || json_equal(marked, op->cur)) {
+		delete_item_done(op, marked, op->cur_rv, true);
+		json_decref(marked);
 		return;
 	}
-	json_decref(op->body);
-	op->body = NULL;
-	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
-	struct ck_etcd_cas_req req = {.key = key, .mod_revision = op->cur_rv};
+	struct ck_buf val = CK_BUF_INIT;
 
-	if (ck_etcd_cas_delete(op->srv->etcd, &req, delete_done, op, &err) < 0) {
+	ck_api_stored_value(marked, &val);
+	json_decref(op->body);
+	op->body = marked;
+	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
+	struct ck_etcd_cas_req req = {
+	        .key = key, .value = val.data, .value_len = val.len, .mod_revision = op->cur_rv};
+
+	if (ck_etcd_cas_update(op->srv->etcd, &req, delete_done, op, &err) < 0) {
+		ck_buf_release(&val);
 		ck_api_op_fail(op, err, NULL);
 		return;
 	}
+	ck_buf_release(&val);
 	op->etcd_pending++;
 }
 
@@ -1280,6 +1290,10 @@ static int parse_delete_options(struct ck_api_op *op)
 		}
 	}
 	if (ck_api_parse_dry_run(op, "DeleteOptions", json_object_get(opts, "dryRun")) < 0) {
+		json_decref(opts);
+		return -1;
+	}
+	if (ck_api_delete_opts_parse(op, opts) < 0) {
 		json_decref(opts);
 		return -1;
 	}

@@ -19,6 +19,7 @@
 #include "api/status.h"
 
 struct ck_patch_schema;
+struct ck_api_op;
 
 /* K8S: the verbs discovery lists (APIResource.verbs). */
 enum {
@@ -88,6 +89,27 @@ typedef void ck_api_validate_fn(const json_t *obj, const json_t *old, struct ck_
  */
 typedef void ck_api_prepare_create_fn(json_t *obj);
 
+/*
+ * Serve a request to a subresource with a handler of its own (api-int.h: the op carries the
+ * row, namespace and name; the router has checked the method against the verbs).
+ */
+typedef void ck_api_sub_fn(struct ck_api_op *op);
+
+/*
+ * A subresource that is more than a view of its object's status or scale (K8S: the
+ * kind's storage map, e.g. pods/log, serviceaccounts/token), as discovery lists it: the
+ * group, version and kind of what it answers with ("" group and NULL version: the
+ * resource's own), and the verbs it takes (GET for a Getter, CREATE for a NamedCreater).
+ */
+struct ck_api_subresource {
+	const char *name; /* "log": the URL segment after the object's name */
+	const char *group;
+	const char *version;
+	const char *kind;
+	unsigned verbs; /* CK_API_VERB_GET or CK_API_VERB_CREATE */
+	ck_api_sub_fn *serve;
+};
+
 struct ck_resource {
 	const char *group;              /* "" for the core group */
 	const char *version;            /* "v1" */
@@ -128,6 +150,8 @@ struct ck_resource {
 	ck_api_validate_fn *validate;      /* NULL: metadata checks only */
 	ck_api_prepare_create_fn *prepare; /* NULL: status kept as sent (kinds without status) */
 	const struct ck_patch_schema *smp; /* strategic merge patch metadata; NULL: none yet */
+	/* Subresources with handlers of their own, ended by a NULL name; NULL for none. */
+	const struct ck_api_subresource *subresources;
 };
 
 /* Every row, in discovery order; *n receives the count. */
@@ -151,6 +175,10 @@ const char *ck_api_resource_qualified_kind(const struct ck_resource *r, char *bu
  * statefulsets of apps/v1 serve autoscaling/v1 Scale; daemonsets do not).
  */
 bool ck_api_resource_has_scale(const struct ck_resource *r);
+
+/* The subresource of r named name among r->subresources, or NULL. */
+const struct ck_api_subresource *ck_api_resource_subresource(const struct ck_resource *r,
+                                                             const char *name);
 
 /* The field selector definition for label, or NULL when the kind does not support it. */
 const struct ck_api_field *ck_api_resource_field(const struct ck_resource *r, const char *label);

@@ -825,6 +825,251 @@ void ck_api_row_pdb(const json_t *obj, json_t *cells, time_t now)
 	ADD(cells, age(obj, now));
 }
 
+/* K8S: hasJobCondition: the first condition of the type decides. */
+static bool job_condition(const json_t *obj, const char *type)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(ck_json_path(obj, "status.conditions"), i, c)
+	{
+		const char *t = json_string_value(json_object_get(c, "type"));
+
+		if (t && !strcmp(t, type))
+			return !strcmp(str_or(c, "status", ""), "True");
+	}
+	return false;
+}
+
+void ck_api_row_job(const json_t *obj, json_t *cells, time_t now)
+{
+	json_int_t succeeded = path_int(obj, "status.succeeded");
+	json_t *completions = ck_json_path(obj, "spec.completions");
+	json_int_t parallelism = path_int(obj, "spec.parallelism");
+	char buf[96], dur[32] = "";
+	time_t start, end;
+	const char *status = "Running";
+
+	if (json_is_integer(completions))
+		snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT "/%" JSON_INTEGER_FORMAT,
+		         succeeded, json_integer_value(completions));
+	else if (parallelism > 1)
+		snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT "/1 of %" JSON_INTEGER_FORMAT,
+		         succeeded, parallelism);
+	else
+		snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT "/1", succeeded);
+	/* K8S: the duration runs from startTime to completionTime, or to now. */
+	if (parse_time(path_str(obj, "status.startTime"), &start)) {
+		if (!parse_time(path_str(obj, "status.completionTime"), &end))
+			end = now;
+		ck_api_human_duration((int64_t)(end - start), dur, sizeof(dur));
+	}
+	if (job_condition(obj, "Complete"))
+		status = "Complete";
+	else if (job_condition(obj, "Failed"))
+		status = "Failed";
+	else if (path_str(obj, "metadata.deletionTimestamp"))
+		status = "Terminating";
+	else if (job_condition(obj, "Suspended"))
+		status = "Suspended";
+	else if (job_condition(obj, "FailureTarget"))
+		status = "FailureTarget";
+	ADD(cells, name_cell(obj));
+	ADD(cells, json_string(status));
+	ADD(cells, json_string(buf));
+	ADD(cells, json_string(dur));
+	ADD(cells, age(obj, now));
+	containers_cells(ck_json_path(obj, "spec.template.spec"), cells);
+	ADD(cells, format_selector(ck_json_path(obj, "spec.selector"), "<error>"));
+}
+
+/* K8S: printBoolPtr: "True", "False", "<unset>". */
+static json_t *bool_ptr_cell(const json_t *v)
+{
+	if (!json_is_boolean(v))
+		return json_string("<unset>");
+	return json_string(json_is_true(v) ? "True" : "False");
+}
+
+void ck_api_row_cronjob(const json_t *obj, json_t *cells, time_t now)
+{
+	const char *last = path_str(obj, "status.lastScheduleTime");
+
+	ADD(cells, name_cell(obj));
+	ADD(cells, str_cell(path_str(obj, "spec.schedule")));
+	ADD(cells, json_string(str_or(obj, "spec.timeZone", "<none>")));
+	ADD(cells, bool_ptr_cell(ck_json_path(obj, "spec.suspend")));
+	ADD(cells, int_cell((json_int_t)json_array_size(ck_json_path(obj, "status.active"))));
+	ADD(cells, last ? since(last, now) : json_string("<none>"));
+	ADD(cells, age(obj, now));
+	containers_cells(ck_json_path(obj, "spec.jobTemplate.spec.template.spec"), cells);
+	ADD(cells, format_selector(ck_json_path(obj, "spec.jobTemplate.spec.selector"), "<error>"));
+}
+
+/* K8S: formatHosts: up to three hosts, "*" when no rule names one. */
+static json_t *ingress_hosts(const json_t *rules)
+{
+	struct ck_buf b = CK_BUF_INIT;
+	size_t i, n = 0;
+	json_t *r, *out;
+	bool more = false;
+
+	json_array_foreach(rules, i, r)
+	{
+		const char *h = json_string_value(json_object_get(r, "host"));
+
+		if (n == 3)
+			more = true;
+		if (!more && h && *h)
+			ck_buf_addf(&b, "%s%s", n++ ? "," : "", h);
+	}
+	if (!n)
+		out = json_string("*");
+	else if (more)
+		out = json_sprintf("%s + %zu more...", b.data, json_array_size(rules) - 3);
+	else
+		out = json_string(b.data);
+	ck_buf_release(&b);
+	return out;
+}
+
+/*
+ * K8S: ingressLoadBalancerStatusStringer with wide (the server prints wide): the sorted,
+ * distinct IPs (else hostnames) of status.loadBalancer.ingress joined by ','.
+ */
+static json_t *ingress_address(const json_t *obj)
+{
+	json_t *lb = ck_json_path(obj, "status.loadBalancer.ingress"), *e, *out;
+	const char *items[64];
+	size_t i, n = 0;
+	struct ck_buf b = CK_BUF_INIT;
+
+	json_array_foreach(lb, i, e)
+	{
+		const char *ip = json_string_value(json_object_get(e, "ip"));
+		const char *host = json_string_value(json_object_get(e, "hostname"));
+		const char *v = ip && *ip ? ip : host && *host ? host : NULL;
+
+		if (v && n < CK_ARRAY_SIZE(items))
+			items[n++] = v;
+	}
+	qsort(items, n, sizeof(*items), cmp_str);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(items[i], items[i - 1]))
+			ck_buf_addf(&b, "%s%s", b.len ? "," : "", items[i]);
+	out = json_string(b.data ? b.data : "");
+	ck_buf_release(&b);
+	return out;
+}
+
+void ck_api_row_ingress(const json_t *obj, json_t *cells, time_t now)
+{
+	ADD(cells, name_cell(obj));
+	ADD(cells, json_string(str_or(obj, "spec.ingressClassName", "<none>")));
+	ADD(cells, ingress_hosts(ck_json_path(obj, "spec.rules")));
+	ADD(cells, ingress_address(obj));
+	/* K8S: formatPorts: "80, 443" with TLS, else "80". */
+	ADD(cells, json_string(json_array_size(ck_json_path(obj, "spec.tls")) ? "80, 443" : "80"));
+	ADD(cells, age(obj, now));
+}
+
+void ck_api_row_priorityclass(const json_t *obj, json_t *cells, time_t now)
+{
+	ADD(cells, name_cell(obj));
+	ADD(cells, int_cell(path_int(obj, "value")));
+	ADD(cells, json_boolean(json_is_true(ck_json_path(obj, "globalDefault"))));
+	ADD(cells, age(obj, now));
+	ADD(cells, str_cell(path_str(obj, "preemptionPolicy")));
+}
+
+/*
+ * K8S: printResourceQuota: "<resource>: <used>/<hard>" for each of status.hard, sorted;
+ * resources named limits.* in the Limit column, the others in Request.
+ */
+void ck_api_row_resourcequota(const json_t *obj, json_t *cells, time_t now)
+{
+	json_t *hard = ck_json_path(obj, "status.hard"), *used = ck_json_path(obj, "status.used");
+	size_t n = json_object_size(hard), i = 0;
+	const char **keys = ck_xcalloc(n ? n : 1, sizeof(*keys));
+	struct ck_buf req = CK_BUF_INIT, lim = CK_BUF_INIT;
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(hard, k, v)
+	{
+		keys[i++] = k;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_str);
+	for (i = 0; i < n; i++) {
+		struct ck_buf *w = !strncmp(keys[i], "limits.", 7) ? &lim : &req;
+		const char *u = json_string_value(json_object_get(used, keys[i]));
+		const char *h = json_string_value(json_object_get(hard, keys[i]));
+
+		ck_buf_addf(w, "%s%s: %s/%s", w->len ? ", " : "", keys[i], u ? u : "0",
+		            h ? h : "0");
+	}
+	free(keys);
+	ADD(cells, name_cell(obj));
+	ADD(cells, json_string(req.data ? req.data : ""));
+	ADD(cells, json_string(lim.data ? lim.data : ""));
+	ADD(cells, age(obj, now));
+	ck_buf_release(&req);
+	ck_buf_release(&lim);
+}
+
+/* K8S: printRoleBinding / printClusterRoleBinding with rbac.SubjectsStrings. */
+void ck_api_row_rolebinding(const json_t *obj, json_t *cells, time_t now)
+{
+	struct ck_buf users = CK_BUF_INIT, groups = CK_BUF_INIT, sas = CK_BUF_INIT,
+	              ref = CK_BUF_INIT;
+	size_t i;
+	json_t *s;
+
+	ck_buf_addf(&ref, "%s/%s", str_or(obj, "roleRef.kind", ""),
+	            str_or(obj, "roleRef.name", ""));
+	json_array_foreach(ck_json_path(obj, "subjects"), i, s)
+	{
+		const char *kind = str_or(s, "kind", ""), *name = str_or(s, "name", "");
+
+		if (!strcmp(kind, "ServiceAccount"))
+			ck_buf_addf(&sas, "%s%s/%s", sas.len ? ", " : "",
+			            str_or(s, "namespace", ""), name);
+		else if (!strcmp(kind, "User"))
+			ck_buf_addf(&users, "%s%s", users.len ? ", " : "", name);
+		else if (!strcmp(kind, "Group"))
+			ck_buf_addf(&groups, "%s%s", groups.len ? ", " : "", name);
+	}
+	ADD(cells, name_cell(obj));
+	ADD(cells, json_string(ref.data));
+	ADD(cells, age(obj, now));
+	ADD(cells, json_string(users.data ? users.data : ""));
+	ADD(cells, json_string(groups.data ? groups.data : ""));
+	ADD(cells, json_string(sas.data ? sas.data : ""));
+	ck_buf_release(&users);
+	ck_buf_release(&groups);
+	ck_buf_release(&sas);
+	ck_buf_release(&ref);
+}
+
+/*
+ * K8S: rest.defaultTableConvertor: the name and creationTimestamp in RFC 3339, UTC (a
+ * zero time prints as Go's zero time).
+ */
+void ck_api_row_default(const json_t *obj, json_t *cells, time_t now)
+{
+	char buf[CK_TIME_RFC3339_LEN];
+	time_t t;
+
+	(void)now;
+	ADD(cells, name_cell(obj));
+	if (parse_time(path_str(obj, "metadata.creationTimestamp"), &t)) {
+		ck_time_format_rfc3339(t, buf);
+		ADD(cells, json_string(buf));
+	} else {
+		ADD(cells, json_string("0001-01-01T00:00:00Z"));
+	}
+}
+
 /* ---- the Table ------------------------------------------------------------------------ */
 
 json_t *ck_api_table_columns(const struct ck_resource *res)

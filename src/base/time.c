@@ -3,6 +3,8 @@
  */
 #include "base/compat.h"
 
+#include <event2/event.h>
+
 #include "base/buf.h"
 #include "base/error.h"
 #include "base/time.h"
@@ -202,4 +204,15 @@ int64_t ck_time_mono_ns(void)
 int64_t ck_time_mono_ms(void)
 {
 	return ck_time_mono_ns() / 1000000;
+}
+
+void ck_time_event_add_ms(struct event *ev, int64_t ms)
+{
+	struct timeval tv;
+
+	if (ms < 0)
+		ms = 0;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+	event_add(ev, &tv);
 }

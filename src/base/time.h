@@ -65,4 +65,9 @@ int64_t ck_time_mono_ms(void);
 /* Nanoseconds on the monotonic clock, for measuring durations. */
 int64_t ck_time_mono_ns(void);
 
+struct event;
+
+/* event_add(ev) to fire in ms milliseconds (negative: at once). The event's loop. */
+void ck_time_event_add_ms(struct event *ev, int64_t ms);
+
 #endif

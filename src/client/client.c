@@ -262,17 +262,6 @@ void ck_client_query_escape(struct ck_buf *b, const char *s)
 
 /* ---- calls --------------------------------------------------------------------------- */
 
-static void timer_set(struct event *ev, int64_t ms)
-{
-	struct timeval tv;
-
-	if (ms < 0)
-		ms = 0;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
-	event_add(ev, &tv);
-}
-
 static void call_unlink(struct ck_client_call *call)
 {
 	struct ck_client *c = call->c;
@@ -388,7 +377,7 @@ static void call_fail_later(struct ck_client_call *call, struct ck_error *err)
 {
 	call->state = CALL_FAILED;
 	call->pending = err;
-	timer_set(call->timer, 0);
+	ck_time_event_add_ms(call->timer, 0);
 }
 
 static struct ck_client_call *call_new(struct ck_client *c, const char *method, const char *target)
@@ -951,7 +940,7 @@ static bool headers_done(struct client_conn *conn)
 		call->streaming = true;
 		event_del(call->timer);
 		if (call->watch_timeout_ms > 0)
-			timer_set(call->timer, call->watch_timeout_ms);
+			ck_time_event_add_ms(call->timer, call->watch_timeout_ms);
 	}
 	if (!strcmp(call->method, "HEAD") || st == 204 || st == 304) {
 		conn_response_done(conn);
@@ -1213,7 +1202,7 @@ struct ck_client_call *ck_client_request(struct ck_client *c, const char *method
 	if (!timeout_ms)
 		timeout_ms = c->timeout_ms;
 	if (timeout_ms > 0)
-		timer_set(call->timer, timeout_ms);
+		ck_time_event_add_ms(call->timer, timeout_ms);
 	dispatch(c);
 	return call;
 }
@@ -1235,7 +1224,7 @@ struct ck_client_call *ck_client_watch(struct ck_client *c, const char *path_que
 	if (!connect_timeout_ms)
 		connect_timeout_ms = c->timeout_ms;
 	if (connect_timeout_ms > 0)
-		timer_set(call->timer, connect_timeout_ms);
+		ck_time_event_add_ms(call->timer, connect_timeout_ms);
 	dispatch(c);
 	return call;
 }

@@ -218,17 +218,6 @@ static void send_step(struct ck_leader *le, enum step step, const char *method, 
 	free(body);
 }
 
-static void schedule(struct event *ev, int64_t ms)
-{
-	struct timeval tv;
-
-	if (ms < 0)
-		ms = 0;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
-	event_add(ev, &tv);
-}
-
 static void schedule_next(struct ck_leader *le)
 {
 	int64_t ms = le->retry_ms;
@@ -239,7 +228,7 @@ static void schedule_next(struct ck_leader *le)
 	 */
 	if (!le->leading)
 		ms += (int64_t)((unsigned long)random() % (unsigned long)(le->retry_ms / 5 + 1));
-	schedule(le->timer, ms);
+	ck_time_event_add_ms(le->timer, ms);
 }
 
 /* Report a new holder. Returns false when the callback freed the elector. */
@@ -273,7 +262,7 @@ static void attempt_succeeded(struct ck_leader *le, const char *body, size_t len
 		ck_info(LEADER_LOG, "%s: successfully acquired lease %s/%s", le->identity, le->ns,
 		        le->name);
 	}
-	schedule(le->deadline, le->renew_ms);
+	ck_time_event_add_ms(le->deadline, le->renew_ms);
 	schedule_next(le);
 	if (!maybe_report(le))
 		return;
@@ -449,7 +438,8 @@ static void on_deadline(evutil_socket_t fd, short what, void *arg)
 	if (!le->leading || le->stopping)
 		return;
 	if (ck_time_mono_ms() - le->last_renew_ms < le->renew_ms) {
-		schedule(le->deadline, le->last_renew_ms + le->renew_ms - ck_time_mono_ms());
+		ck_time_event_add_ms(le->deadline,
+		                     le->last_renew_ms + le->renew_ms - ck_time_mono_ms());
 		return;
 	}
 	/* An attempt still hanging past the deadline is abandoned with the leadership. */
@@ -500,7 +490,7 @@ int ck_leader_new(const struct ck_leader_config *cfg, struct ck_leader **out, st
 	le->deadline = evtimer_new(ck_client_base(le->client), on_deadline, le);
 	if (!le->timer || !le->deadline)
 		CK_BUG("cannot create a timer");
-	schedule(le->timer, 0);
+	ck_time_event_add_ms(le->timer, 0);
 	*out = le;
 	return 0;
 }
@@ -516,7 +506,7 @@ void ck_leader_stop(struct ck_leader *le, ck_leader_stopped_fn *done, void *arg)
 	le->call = NULL;
 	le->step = STEP_IDLE;
 	event_del(le->deadline);
-	schedule(le->timer, 0);
+	ck_time_event_add_ms(le->timer, 0);
 }
 
 void ck_leader_free(struct ck_leader *le)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <event2/event.h>
+#include <openssl/rand.h>
 
 #include "base/compat.h"
 
@@ -17,7 +18,10 @@
 #include "base/mem.h"
 #include "api/apiserver.h"
 #include "cluster/etcd-supervisor.h"
+#include "client/client.h"
+#include "client/leader.h"
 #include "cluster/server.h"
+#include "controllers/ctrl.h"
 #include "pki/pki.h"
 #include "store/etcd.h"
 
@@ -29,6 +33,10 @@ struct server {
 	struct ck_etcd_supervisor *etcd;
 	struct ck_etcd *etcd_client;
 	struct ck_apiserver *api;
+	struct ck_client *client;    /* the controllers' */
+	struct ck_client *le_client; /* leader election's own (K8S: its renewals never queue) */
+	struct ck_leader *leader;    /* for the kube-controller-manager Lease */
+	struct ck_controllers *ctrl;
 	struct event *stop_timer;
 	int lock_fd;
 };
@@ -142,6 +150,130 @@ static void stop_timeout_cb(evutil_socket_t fd, short what, void *arg)
 	stopped_cb(NULL, arg);
 }
 
+static void stop_controllers(struct server *s)
+{
+	ck_leader_free(s->leader);
+	s->leader = NULL;
+	ck_controllers_free(s->ctrl);
+	s->ctrl = NULL;
+	ck_client_free(s->client);
+	s->client = NULL;
+	ck_client_free(s->le_client);
+	s->le_client = NULL;
+}
+
+static void started_leading(struct ck_leader *le, void *arg)
+{
+	struct server *s = arg;
+
+	(void)le;
+	ck_info("server", "leading kube-system/kube-controller-manager: starting the controllers");
+	s->ctrl = ck_controllers_start(s->base, s->api, s->client);
+}
+
+static void stopped_leading(struct ck_leader *le, void *arg)
+{
+	struct server *s = arg;
+
+	(void)le;
+	ck_info("server", "no longer leading kube-system/kube-controller-manager: stopping the "
+	                  "controllers");
+	ck_controllers_free(s->ctrl);
+	s->ctrl = NULL;
+}
+
+/* K8S: client-go's identity for leader election: the host name, "_", a random uuid. */
+static char *leader_identity(void)
+{
+	char host[256] = "ckube";
+	unsigned char r[8];
+	char hex[2 * sizeof(r) + 1];
+
+	if (gethostname(host, sizeof(host) - 1) < 0 || !host[0])
+		snprintf(host, sizeof(host), "ckube");
+	if (RAND_bytes(r, sizeof(r)) != 1)
+		memset(r, 0, sizeof(r));
+	for (size_t i = 0; i < sizeof(r); i++)
+		snprintf(hex + 2 * i, 3, "%02x", r[i]);
+	return ck_xasprintf("%s_%s", host, hex);
+}
+
+/*
+ * The controllers (DESIGN.md §4) on this server's loop, reading its caches and writing
+ * through its API over loopback with a certificate of their own, run while this server
+ * holds the kube-controller-manager Lease: one active set among all servers.
+ *
+ * K8S: kube-controller-manager authenticates as system:kube-controller-manager. ckube's
+ * authorizer admits only system:masters until RBAC exists, so the certificate carries
+ * that group as well; drop it when RBAC grants the controller-manager its roles.
+ */
+static int start_controllers(struct server *s, struct ck_error **err)
+{
+	static const char *const groups[] = {"system:masters", NULL};
+	struct ck_pki_pair pair = {0};
+	const char *host = dial_host(s->cfg);
+	ck_autofree char *url =
+	        strchr(host, ':') ? ck_xasprintf("https://[%s]:%u", host, ck_apiserver_port(s->api))
+	                          : ck_xasprintf("https://%s:%u", host, ck_apiserver_port(s->api));
+	ck_autofree char *identity = leader_identity();
+	struct ck_client_config cc = {.server = url, .ca_pem = s->pki->ca.cert_pem};
+	struct ck_leader_config lc = {
+	        .ns = "kube-system",
+	        .name = "kube-controller-manager",
+	        .identity = identity,
+	        .on_started_leading = started_leading,
+	        .on_stopped_leading = stopped_leading,
+	        .arg = s,
+	};
+	int r;
+
+	if (ck_pki_issue_client(s->pki, "system:kube-controller-manager", groups, 0, &pair, err) <
+	    0)
+		return ck_error_wrap(err, "cannot issue the controller-manager's certificate");
+	cc.cert_pem = pair.cert_pem;
+	cc.key_pem = pair.key_pem;
+	cc.user_agent = "ckube-controller-manager";
+	/*
+	 * K8S: kube-controller-manager renews its Lease through a client of its own, so that
+	 * a burst of controller requests never holds a renewal past its deadline.
+	 */
+	r = ck_client_new(s->base, &cc, &s->client, err);
+	if (r == 0) {
+		cc.max_conns = 1;
+		cc.user_agent = "ckube-controller-manager/leader-election";
+		r = ck_client_new(s->base, &cc, &s->le_client, err);
+	}
+	ck_pki_pair_release(&pair);
+	if (r < 0)
+		return ck_error_wrap(err, "cannot make the controllers' API client");
+	lc.client = s->le_client;
+	if (ck_leader_new(&lc, &s->leader, err) < 0)
+		return ck_error_wrap(err, "cannot start leader election for the controllers");
+	return 0;
+}
+
+/* The Lease is released (a standby takes over at once): now stop serving. */
+static void stop_serving(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *s = arg;
+
+	(void)fd;
+	(void)what;
+	/* The controllers' own connections would keep the server waiting: they go first. */
+	stop_controllers(s);
+	ck_apiserver_stop(s->api, stopped_cb, s);
+}
+
+static void leader_released(struct ck_leader *le, void *arg)
+{
+	struct server *s = arg;
+	struct timeval now = {0, 0};
+
+	(void)le;
+	/* From the loop: this runs inside a callback of the client about to be freed. */
+	event_base_once(s->base, -1, EV_TIMEOUT, stop_serving, s, &now);
+}
+
 /* Runs on s->base's loop: stop gracefully, then leave the loop. */
 static void stop_cb(evutil_socket_t sig, short what, void *arg)
 {
@@ -156,7 +288,11 @@ static void stop_cb(evutil_socket_t sig, short what, void *arg)
 	}
 	s->stop_timer = evtimer_new(s->base, stop_timeout_cb, s);
 	evtimer_add(s->stop_timer, &grace);
-	ck_apiserver_stop(s->api, stopped_cb, s);
+	if (s->leader) {
+		ck_leader_stop(s->leader, leader_released, s);
+		return;
+	}
+	stop_serving(-1, 0, s);
 }
 
 /* The Kubernetes API on bind_address:https_port, with the cluster PKI's serving pair. */
@@ -169,6 +305,7 @@ static int start_api(struct server *s, struct ck_error **err)
 	        .port = (uint16_t)s->cfg->https_port,
 	        .ssl_ctx = ctx,
 	        .etcd = s->etcd_client,
+	        .sa_key_pem = s->pki->sa_key_pem,
 	};
 	int r;
 
@@ -273,12 +410,13 @@ int ck_server_run(const struct ck_server_config *cfg, struct ck_error **err)
 	evsignal_add(s.sigint, NULL);
 	evsignal_add(s.sigterm, NULL);
 	if (start_pki(&s, err) < 0 || start_etcd(&s, err) < 0 || connect_etcd(&s, err) < 0 ||
-	    start_api(&s, err) < 0)
+	    start_api(&s, err) < 0 || start_controllers(&s, err) < 0)
 		goto out;
 	ck_info("server", "ckube server running with data directory %s", cfg->data_dir);
 	event_base_dispatch(s.base);
 	ret = 0;
 out:
+	stop_controllers(&s);
 	if (s.api) {
 		ck_apiserver_free(s.api);
 		/* libevent frees TLS connections from its loop: one more pass (apiserver.h). */

@@ -238,6 +238,11 @@ static EVP_PKEY *new_key(struct ck_error **err)
 	return k;
 }
 
+EVP_PKEY *ck_pki_new_key(struct ck_error **err)
+{
+	return new_key(err);
+}
+
 static X509_NAME *new_name(const char *cn, const char *const *orgs, struct ck_error **err)
 {
 	X509_NAME *name = X509_NAME_new();

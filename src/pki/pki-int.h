@@ -76,6 +76,9 @@ bool ck_pki_valid_text(const char *s);
 X509 *ck_pki_parse_cert(const char *pem, int len, const char *what, struct ck_error **err);
 EVP_PKEY *ck_pki_parse_key(const char *pem, int len, const char *what, struct ck_error **err);
 
+/* A fresh ECDSA P-256 key (EVP_PKEY_free), or NULL with a 500 *err. */
+EVP_PKEY *ck_pki_new_key(struct ck_error **err);
+
 /* PEM text (malloc'ed) of a certificate / of a key as unencrypted PKCS#8; aborts on OOM. */
 char *ck_pki_cert_to_pem(X509 *cert);
 char *ck_pki_key_to_pem(EVP_PKEY *key);

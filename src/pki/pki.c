@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <strings.h>
@@ -511,6 +512,48 @@ static int issue_pair(struct ck_pki *pki, const char *base, const struct ck_pki_
 	return 0;
 }
 
+/*
+ * Load sa.key into pki->sa_key_pem, creating it (and sa.pub beside it) on first start
+ * (K8S: kubeadm's certs phase "sa": a key pair, not a certificate; every control-plane
+ * member shares it, so it is never regenerated once written).
+ */
+static int ensure_sa_key(struct ck_pki *pki, struct ck_error **err)
+{
+	ck_autofree char *key_path = pki_path(pki, CK_PKI_SA, "key");
+	ck_autofree char *pub_path = pki_path(pki, CK_PKI_SA, "pub");
+	EVP_PKEY *key;
+	BIO *bio;
+	char *pub = NULL;
+	long n;
+	int r;
+
+	r = read_pem(key_path, true, &pki->sa_key_pem, err);
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		key = ck_pki_parse_key(pki->sa_key_pem, -1, key_path, err);
+		if (!key)
+			return -1;
+		EVP_PKEY_free(key);
+		return 0;
+	}
+	key = ck_pki_new_key(err);
+	if (!key)
+		return -1;
+	pki->sa_key_pem = ck_pki_key_to_pem(key);
+	bio = BIO_new(BIO_s_mem());
+	CK_BUG_ON(!bio || !PEM_write_bio_PUBKEY(bio, key));
+	n = BIO_get_mem_data(bio, &pub);
+	r = ck_pki_write_file(pub_path, pub, (size_t)n, 0644, false, err) < 0 ||
+	                    ck_pki_write_file(key_path, pki->sa_key_pem, strlen(pki->sa_key_pem),
+	                                      0600, true, err) < 0
+	            ? -1
+	            : 0;
+	BIO_free(bio);
+	EVP_PKEY_free(key);
+	return r;
+}
+
 int ck_pki_ensure(const char *dir, const struct ck_pki_config *cfg, struct ck_pki **out,
                   struct ck_error **err)
 {
@@ -560,6 +603,8 @@ int ck_pki_ensure(const char *dir, const struct ck_pki_config *cfg, struct ck_pk
 	admin_why = reissue_reason(admin, NULL, 0, renew_days);
 
 	if (!pki->ca_cert && create_ca(pki, err) < 0)
+		goto out;
+	if (ensure_sa_key(pki, err) < 0)
 		goto out;
 	if (serving_why) {
 		/* K8S: kubeadm's apiserver.crt subject; clients match the SANs, never the CN. */
@@ -611,5 +656,6 @@ void ck_pki_free(struct ck_pki *pki)
 	ck_pki_pair_release(&pki->admin);
 	X509_free(pki->ca_cert);
 	EVP_PKEY_free(pki->ca_key);
+	free(pki->sa_key_pem);
 	free(pki);
 }

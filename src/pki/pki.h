@@ -9,6 +9,8 @@
  *   ca.crt  ca.key                 the cluster CA; created once, never overwritten
  *   apiserver.crt  apiserver.key   serving certificate, re-issued when SANs or expiry demand
  *   admin.crt  admin.key           CN admin, O system:masters; renewed before expiry
+ *   sa.key  sa.pub                 the service-account token signing key (kubeadm's
+ *                                  names); created once, never overwritten
  *
  * Certificates are 0644, keys 0600, the directory 0700. Every file is written to a
  * temporary name, fsynced and renamed; a certificate and its key are replaced as a pair
@@ -30,6 +32,7 @@
 #define CK_PKI_CA         "ca"        /* ca.crt, ca.key */
 #define CK_PKI_APISERVER  "apiserver" /* apiserver.crt, apiserver.key */
 #define CK_PKI_ADMIN      "admin"     /* admin.crt, admin.key */
+#define CK_PKI_SA         "sa"        /* sa.key, sa.pub */
 #define CK_PKI_ADMIN_USER "admin"
 /* K8S: members of system:masters are bound to cluster-admin and bypass authorization. */
 #define CK_PKI_MASTERS_GROUP "system:masters"
@@ -84,7 +87,13 @@ struct ck_pki {
 	unsigned changes;           /* CK_PKI_* bits: what this ensure created or re-issued */
 	X509 *ca_cert;              /* parsed ca.cert_pem; borrowed by callers, never freed */
 	EVP_PKEY *ca_key;           /* parsed ca.key_pem; likewise */
-	int client_days;            /* default lifetime for ck_pki_issue_client */
+	/*
+	 * The service-account signing key (ECDSA P-256, PKCS#8 PEM): the API server signs
+	 * TokenRequest tokens with it (K8S: --service-account-signing-key-file; kubeadm's
+	 * sa.key), verifiers use sa.pub. Owned.
+	 */
+	char *sa_key_pem;
+	int client_days; /* default lifetime for ck_pki_issue_client */
 };
 
 /*

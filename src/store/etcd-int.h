@@ -247,7 +247,6 @@ void etcd_endpoint_failed(struct etcd_endpoint *ep);
 int etcd_backoff_ms(int rounds);
 void etcd_enter_cb(struct ck_etcd *c);
 void etcd_leave_cb(struct ck_etcd *c);
-void etcd_timer_set(struct event *ev, int64_t ms);
 
 /* ---- etcd-codec.c: JSON in and out -------------------------------------------------- */
 

@@ -11,6 +11,7 @@
 
 #include "base/json.h"
 #include "base/log.h"
+#include "base/time.h"
 #include "base/mem.h"
 #include "store/etcd-int.h"
 
@@ -787,7 +788,7 @@ static void keepalive_schedule(struct ck_etcd_keepalive *ka, int64_t ttl)
 		ms = ttl > 0 ? ttl * 1000 / 3 : 1000;
 	if (ms < 500)
 		ms = 500;
-	etcd_timer_set(ka->timer, ms);
+	ck_time_event_add_ms(ka->timer, ms);
 }
 
 static void keepalive_done(struct ck_etcd_lease_result *res, struct ck_error *err, void *arg)
@@ -849,7 +850,7 @@ int ck_etcd_keepalive_start(struct ck_etcd *c, int64_t id, int interval_ms,
 	ka->timer = evtimer_new(c->base, keepalive_tick, ka);
 	CK_BUG_ON(!ka->timer);
 	c->n_keepalives++;
-	etcd_timer_set(ka->timer, 0);
+	ck_time_event_add_ms(ka->timer, 0);
 	*out = ka;
 	return 0;
 }

@@ -18,6 +18,7 @@
 
 #include "base/json.h"
 #include "base/log.h"
+#include "base/time.h"
 #include "base/mem.h"
 #include "store/etcd-int.h"
 
@@ -100,7 +101,7 @@ static void watch_stream_failed(struct ck_etcd_watch *w, struct ck_error *e, enu
 		w->round_tries = 0;
 	}
 	w->state = WATCH_BACKOFF;
-	etcd_timer_set(w->timer, delay);
+	ck_time_event_add_ms(w->timer, delay);
 }
 
 /* ---- messages --------------------------------------------------------------------- */
@@ -605,7 +606,7 @@ static void watch_connect(struct ck_etcd_watch *w)
 	ck_buf_reset(&w->in);
 	w->round_tries++;
 	w->state = WATCH_CONNECTING;
-	etcd_timer_set(w->timer, c->attempt_timeout_ms);
+	ck_time_event_add_ms(w->timer, c->attempt_timeout_ms);
 
 	req = evhttp_request_new(watch_req_done, conn);
 	CK_BUG_ON(!req);
@@ -706,7 +707,7 @@ int ck_etcd_watch(struct ck_etcd *c, const struct ck_etcd_watch_req *req, ck_etc
 	TAILQ_INSERT_TAIL(&c->watches, w, link);
 	/* Connect from the loop, so that nothing calls back from inside this function. */
 	w->state = WATCH_BACKOFF;
-	etcd_timer_set(w->timer, 0);
+	ck_time_event_add_ms(w->timer, 0);
 	*out = w;
 	return 0;
 }

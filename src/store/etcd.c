@@ -29,6 +29,7 @@
 
 #include "base/json.h"
 #include "base/log.h"
+#include "base/time.h"
 #include "base/mem.h"
 #include "store/etcd-int.h"
 
@@ -38,17 +39,6 @@ int64_t etcd_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void etcd_timer_set(struct event *ev, int64_t ms)
-{
-	struct timeval tv;
-
-	if (ms < 0)
-		ms = 0;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
-	event_add(ev, &tv);
 }
 
 int etcd_backoff_ms(int rounds)
@@ -536,7 +526,7 @@ static void call_attempt_failed(struct etcd_call *call, struct ck_error *e, enum
 	call->last_retry = retry;
 	call->state = CALL_FAILED;
 	call->conn = NULL;
-	etcd_timer_set(call->timer, 0);
+	ck_time_event_add_ms(call->timer, 0);
 }
 
 /* After a failure: try the next endpoint, back off, or give up. From the call's timer. */
@@ -563,7 +553,7 @@ static void call_decide(struct etcd_call *call)
 	ck_debug(ETCD_LOG, "%s: %s; trying again in %" PRId64 " ms", call->kind->name,
 	         call->last_err->msg, delay);
 	call->state = CALL_BACKOFF;
-	etcd_timer_set(call->timer, delay);
+	ck_time_event_add_ms(call->timer, delay);
 }
 
 void etcd_conn_req_error(enum evhttp_request_error error, void *arg)
@@ -742,7 +732,7 @@ static void conn_send(struct etcd_conn *conn, struct etcd_call *call)
 	call->attempt_deadline = now + c->attempt_timeout_ms;
 	if (call->attempt_deadline > call->deadline)
 		call->attempt_deadline = call->deadline;
-	etcd_timer_set(call->timer, call->attempt_deadline - now);
+	ck_time_event_add_ms(call->timer, call->attempt_deadline - now);
 
 	req = evhttp_request_new(conn_req_done, conn);
 	CK_BUG_ON(!req);
@@ -881,7 +871,7 @@ static void call_attempt(struct etcd_call *call)
 	}
 	call->state = CALL_QUEUED;
 	TAILQ_INSERT_TAIL(&ep->waitq, call, link);
-	etcd_timer_set(call->timer, call->deadline - etcd_now_ms());
+	ck_time_event_add_ms(call->timer, call->deadline - etcd_now_ms());
 }
 
 static void call_timer(evutil_socket_t fd, short what, void *arg)
@@ -1139,7 +1129,7 @@ int ck_etcd_run_until(struct ck_etcd *c, const bool *done, int timeout_ms, struc
 	if (timeout_ms > 0) {
 		t = evtimer_new(c->base, set_flag, &expired);
 		CK_BUG_ON(!t);
-		etcd_timer_set(t, timeout_ms);
+		ck_time_event_add_ms(t, timeout_ms);
 	}
 	while (!*done && !expired) {
 		r = event_base_loop(c->base, EVLOOP_ONCE);

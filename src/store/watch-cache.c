@@ -170,6 +170,34 @@ struct ck_watch_cache {
 };
 
 /* Copy a scanned string into the arena, unescaped; its length is len. */
+/*
+ * One allocation of size bytes for an object of rv with nlabels labels and the cache's
+ * fields: the header filled, the label and field arrays laid out (for the caller to fill),
+ * key, name and namespace copied; the rest of the space is left to *a.
+ */
+static struct ck_obj *obj_alloc(const struct ck_watch_cache *c, size_t size, size_t nlabels,
+                                int64_t rv, const char *key, size_t key_len,
+                                const char *name_in_key, size_t ns_len, struct obj_arena *a)
+{
+	struct ck_obj *obj = ck_xmalloc(size);
+
+	memset(obj, 0, sizeof(*obj));
+	a->p = (char *)(obj + 1);
+	a->end = (char *)obj + size;
+	obj->refs = 1;
+	obj->rv = rv;
+	obj->nlabels = (uint32_t)nlabels;
+	obj->nfields = (uint32_t)c->nfields;
+	obj->labels = (const struct ck_obj_label *)a->p;
+	a->p += nlabels * sizeof(struct ck_obj_label);
+	obj->fields = (const char *const *)a->p;
+	a->p += c->nfields * sizeof(char *);
+	obj->key = arena_str(a, key, key_len);
+	obj->name = obj->key + (name_in_key - key);
+	obj->ns = arena_str(a, key, ns_len);
+	return obj;
+}
+
 static const char *arena_scan_str(struct obj_arena *a, const struct ck_json_scan *s,
                                   const struct ck_json_scan_node *n, size_t len)
 {
@@ -280,25 +308,9 @@ static struct ck_obj *obj_build_fast(struct ck_watch_cache *c, const char *key, 
 	size = sizeof(*obj) + nlabels * sizeof(struct ck_obj_label) + c->nfields * sizeof(char *) +
 	       field_bytes + key_len + 1 + ns_len + 1 + (uid ? uid_len + 1 : 0) +
 	       (cts ? cts_len + 1 : 0) + label_bytes + json_len + 1;
-	obj = ck_xmalloc(size);
-	memset(obj, 0, sizeof(*obj));
-	a.p = (char *)(obj + 1);
-	a.end = (char *)obj + size;
-
-	obj->refs = 1;
-	obj->rv = rv;
-	obj->nlabels = (uint32_t)nlabels;
-	obj->nfields = (uint32_t)c->nfields;
-	struct ck_obj_label *lv = (struct ck_obj_label *)a.p;
-	a.p += nlabels * sizeof(*lv);
-	const char **fv = (const char **)a.p;
-	a.p += c->nfields * sizeof(*fv);
-	obj->labels = lv;
-	obj->fields = fv;
-
-	obj->key = arena_str(&a, key, key_len);
-	obj->name = obj->key + (name_in_key - key);
-	obj->ns = arena_str(&a, key, ns_len);
+	obj = obj_alloc(c, size, nlabels, rv, key, key_len, name_in_key, ns_len, &a);
+	struct ck_obj_label *lv = (struct ck_obj_label *)obj->labels;
+	const char **fv = (const char **)obj->fields;
 	obj->uid = uid ? arena_scan_str(&a, s, uid, uid_len) : NULL;
 	obj->creation_timestamp = cts ? arena_scan_str(&a, s, cts, cts_len) : NULL;
 	if (nlabels) {
@@ -416,25 +428,9 @@ static struct ck_obj *obj_build(struct ck_watch_cache *c, const char *key, size_
 
 	size += key_len + 1 + ns_len + 1 + (uid ? uid_len + 1 : 0) + (cts ? cts_len + 1 : 0) +
 	        label_bytes + c->scratch.len + 1;
-	obj = ck_xmalloc(size);
-	memset(obj, 0, sizeof(*obj));
-	a.p = (char *)(obj + 1);
-	a.end = (char *)obj + size;
-
-	obj->refs = 1;
-	obj->rv = rv;
-	obj->nlabels = (uint32_t)nlabels;
-	obj->nfields = (uint32_t)c->nfields;
-	struct ck_obj_label *lv = (struct ck_obj_label *)a.p;
-	a.p += nlabels * sizeof(*lv);
-	const char **fv = (const char **)a.p;
-	a.p += c->nfields * sizeof(*fv);
-	obj->labels = lv;
-	obj->fields = fv;
-
-	obj->key = arena_str(&a, key, key_len);
-	obj->name = obj->key + (name_in_key - key);
-	obj->ns = arena_str(&a, key, ns_len);
+	obj = obj_alloc(c, size, nlabels, rv, key, key_len, name_in_key, ns_len, &a);
+	struct ck_obj_label *lv = (struct ck_obj_label *)obj->labels;
+	const char **fv = (const char **)obj->fields;
 	obj->uid = uid ? arena_str(&a, uid, uid_len) : NULL;
 	obj->creation_timestamp = cts ? arena_str(&a, cts, cts_len) : NULL;
 	size_t li = 0;

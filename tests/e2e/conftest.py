@@ -75,6 +75,11 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+            raise AssertionError(f"ckube server ignored SIGTERM for 15 s:\n{self.log()[-4000:]}")
+        # A graceful stop exits 0; anything else (an abort, a sanitizer report) is a defect.
+        if self.proc.returncode != 0:
+            raise AssertionError(f"ckube server exited {self.proc.returncode} on SIGTERM:\n"
+                                 f"{self.log()[-4000:]}")
 
     def log(self):
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

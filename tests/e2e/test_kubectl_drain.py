@@ -6,8 +6,11 @@ one that allows (the pods are evicted).
 
 No node agent or disruption controller exists yet, so the test plays both: it creates a
 Node object, pods already bound to it (spec.nodeName) and reported Running and Ready
-through pods/status, and sets the budget's status through poddisruptionbudgets/status."""
+through pods/status, sets the budget's status through poddisruptionbudgets/status, and
+finishes the graceful deletions an eviction starts as the node's kubelet would."""
+import contextlib
 import json
+import threading
 
 import pytest
 
@@ -22,10 +25,18 @@ def api(server, method, path, body=None, content_type="application/json"):
 def make_node_and_pods(server, node, pods):
     status, _ = api(server, "POST", "/api/v1/nodes", {"metadata": {"name": node}})
     assert status == 201
+    # A real owner: the garbage collector deletes pods whose owner does not exist.
+    status, rs = api(server, "POST", "/apis/apps/v1/namespaces/default/replicasets", {
+        "metadata": {"name": "web-rs"},
+        "spec": {"replicas": len(pods), "selector": {"matchLabels": {"app": "web"}},
+                 "template": {"metadata": {"labels": {"app": "web"}},
+                              "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}})
+    assert status == 201, rs
     for name in pods:
         pod = {"metadata": {"name": name, "labels": {"app": "web"},
                             "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet",
-                                                 "name": "web-rs", "uid": "u-1",
+                                                 "name": "web-rs",
+                                                 "uid": rs["metadata"]["uid"],
                                                  "controller": True}]},
                "spec": {"nodeName": node,
                         "containers": [{"name": "c", "image": "nginx"}]}}
@@ -36,6 +47,37 @@ def make_node_and_pods(server, node, pods):
                                       "conditions": [{"type": "Ready", "status": "True"}]}},
                           "application/merge-patch+json")
         assert status == 200, got
+
+
+@contextlib.contextmanager
+def kubelet(server, node):
+    """Play node's kubelet for pod deletion: once a pod is marked for graceful deletion,
+    its containers are "stopped" and the pod is deleted with a zero grace period and its
+    uid as a precondition (K8S: the kubelet's status manager). Yields the grace periods
+    seen, by pod name."""
+    seen = {}
+    stop = threading.Event()
+
+    def run():
+        while not stop.wait(0.05):
+            status, pods = api(server, "GET", "/api/v1/namespaces/default/pods"
+                               f"?fieldSelector=spec.nodeName%3D{node}")
+            for pod in (pods or {}).get("items", []) if status == 200 else []:
+                md = pod["metadata"]
+                if "deletionTimestamp" not in md:
+                    continue
+                seen[md["name"]] = md.get("deletionGracePeriodSeconds")
+                api(server, "DELETE", f"/api/v1/namespaces/default/pods/{md['name']}",
+                    {"kind": "DeleteOptions", "apiVersion": "v1", "gracePeriodSeconds": 0,
+                     "preconditions": {"uid": md["uid"]}})
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        t.join()
 
 
 def make_pdb(server, allowed):
@@ -92,7 +134,10 @@ def test_drain_blocked_by_budget(kubectl, server):
 def test_drain_allowed_by_budget(kubectl, server):
     make_node_and_pods(server, "node-2", ["web-a", "web-b"])
     make_pdb(server, 2)
-    r = kubectl(*DRAIN, timeout=90)
+    with kubelet(server, "node-2") as seen:
+        r = kubectl(*DRAIN, timeout=90)
+    # K8S: an eviction deletes gracefully: terminationGracePeriodSeconds defaults to 30.
+    assert seen == {"web-a": 30, "web-b": 30}
     out = r.stdout + r.stderr
     assert "node/node-2 cordoned" in out
     assert "evicted" in out

@@ -666,13 +666,6 @@ def pod_path(name):
     return f"/api/v1/namespaces/default/pods/{name}"
 
 
-# K8S: propagationPolicy with ownerReferences needs the garbage collector (orphan finalizer,
-# background cascading deletion), which ckube does not have yet. strict: the day it lands,
-# these pass, the xfail fails, and the marker must go.
-NO_GC = pytest.mark.xfail(strict=True, reason="no garbage collector yet (issue 3: propagationPolicy)")
-
-
-@NO_GC
 def test_delete_cascade_orphan_keeps_dependents(server, kubectl):
     uid = owner_and_dependents(server, "keep", ["keep-a", "keep-b"])
     r = kubectl("delete", "replicaset", "keep", "--cascade=orphan")
@@ -689,7 +682,6 @@ def test_delete_cascade_orphan_keeps_dependents(server, kubectl):
         assert uid not in refs, f"{p} still has an ownerReference to the deleted owner"
 
 
-@NO_GC
 def test_delete_background_collects_dependents(server, kubectl):
     owner_and_dependents(server, "gone", ["gone-a", "gone-b"])
     api(server, "POST", "/api/v1/namespaces/default/pods", pod_body("bystander", {"rs": "gone"}))

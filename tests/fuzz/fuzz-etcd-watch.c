@@ -19,6 +19,7 @@
  * their lengths. (That "created" comes first is etcd's promise, not checked: a progress
  * message before it is delivered as one.)
  */
+#include "base/time.h"
 #include "store/etcd-watch.c"
 
 #include "fuzz.h"
@@ -136,7 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	w->status = 200;
 	w->state = WATCH_CONNECTING;
 	w->round_tries++;
-	etcd_timer_set(w->timer, client->attempt_timeout_ms);
+	ck_time_event_add_ms(w->timer, client->attempt_timeout_ms);
 
 	/* As watch_chunk, one chunk at a time, for as long as the stream lasts. */
 	for (off = 2; off < size && w->conn == conn && !seen.ended; off += chunk) {

@@ -503,10 +503,22 @@ static void test_discovery(void **state)
 	expect_status(&r, 404, "NotFound", "the server could not find the requested resource");
 	ck_test_response_release(&r);
 
-	/* K8S (reference §2): the empty document kubectl 1.20 accepts. */
-	call("GET", "/openapi/v2", NULL, &r);
-	expect_code(&r, 200);
-	assert_int_equal(r.body.len, 0);
+	/*
+	 * K8S (reference §2): kubectl 1.20's Accept gets the gnostic protobuf Document as
+	 * application/octet-stream ({1: swagger "2.0"} first); the contents are
+	 * tests/unit/api/test-openapi.c's.
+	 */
+	{
+		static const char accept[] =
+		        "Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+		static const char head[] = {0x0a, 0x03, '2', '.', '0'};
+		struct ck_test_https *c = client(ADMIN);
+
+		ck_test_https_do(c, "GET", "/openapi/v2", accept, NULL, &r);
+		ck_test_https_close(c);
+		expect_code(&r, 200);
+		assert_true(r.body.len > sizeof(head) && !memcmp(r.body.data, head, sizeof(head)));
+	}
 	assert_string_equal(ck_test_response_header(&r, "content-type", ct, sizeof(ct)),
 	                    "application/octet-stream");
 	ck_test_response_release(&r);
@@ -1834,15 +1846,32 @@ static void evict_body(char *buf, size_t size, const char *av, const char *name)
 	         av, name);
 }
 
-static int pod_status(const char *ns, const char *name)
+enum pod_state { POD_GONE, POD_KEPT, POD_TERMINATING };
+
+/*
+ * Where an evicted pod stands. K8S: an eviction deletes gracefully: a pod on a node is
+ * marked (deletionTimestamp, its terminationGracePeriodSeconds, 30 by default) for its
+ * kubelet to stop; an unscheduled one is deleted at once.
+ */
+static enum pod_state pod_state(const char *ns, const char *name)
 {
 	struct ck_test_response r;
 	char target[256];
-	int st;
+	enum pod_state st = POD_GONE;
 
 	snprintf(target, sizeof(target), "/api/v1/namespaces/%s/pods/%s", ns, name);
 	call("GET", target, NULL, &r);
-	st = r.status;
+	if (r.status == 200) {
+		st = POD_KEPT;
+		if (ck_json_path(r.json, "metadata.deletionTimestamp")) {
+			assert_int_equal(json_integer_value(ck_json_path(
+			                         r.json, "metadata.deletionGracePeriodSeconds")),
+			                 30);
+			st = POD_TERMINATING;
+		}
+	} else {
+		assert_int_equal(r.status, 404);
+	}
 	ck_test_response_release(&r);
 	return st;
 }
@@ -1866,7 +1895,7 @@ static void test_eviction(void **state)
 		make_pod("evict", name, "web", "n1", true);
 	}
 
-	/* K8S: no budget covers the pod: it is deleted, 201 Status Success. */
+	/* K8S: no budget covers the pod: it is deleted (gracefully: it is on a node), 201 Success. */
 	evict_body(body, sizeof(body), "policy/v1", "lone");
 	call("POST", "/api/v1/namespaces/evict/pods/lone/eviction", body, &r);
 	expect_code(&r, 201);
@@ -1874,7 +1903,7 @@ static void test_eviction(void **state)
 	assert_string_equal(jpath(&r, "status"), "Success");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "code")), 201);
 	ck_test_response_release(&r);
-	assert_int_equal(pod_status("evict", "lone"), 404);
+	assert_int_equal(pod_state("evict", "lone"), POD_TERMINATING);
 
 	/* Body checks: the URL's name, the Eviction's group versions. */
 	evict_body(body, sizeof(body), "policy/v1", "web-1");
@@ -1907,7 +1936,7 @@ static void test_eviction(void **state)
 	        cause0(&r, "message"),
 	        "The disruption budget web-pdb needs 2 healthy pods and has 2 currently");
 	ck_test_response_release(&r);
-	assert_int_equal(pod_status("evict", "web-0"), 200);
+	assert_int_equal(pod_state("evict", "web-0"), POD_KEPT);
 
 	/* K8S: a status older than the budget's generation: 429 "still being processed". */
 	set_pdb_status("evict", "web-pdb", 1, 0);
@@ -1942,8 +1971,8 @@ static void test_eviction(void **state)
 	              "Cannot evict pod as it would violate the pod's disruption budget.");
 	ck_test_response_release(&r);
 	ck_test_response_release(&r2);
-	assert_int_equal(pod_status("evict", evicted), 404);
-	assert_int_equal(pod_status("evict", kept), 200);
+	assert_int_equal(pod_state("evict", evicted), POD_TERMINATING);
+	assert_int_equal(pod_state("evict", kept), POD_KEPT);
 	call("GET", "/apis/policy/v1/namespaces/evict/poddisruptionbudgets/web-pdb", NULL, &r);
 	expect_code(&r, 200);
 	assert_int_equal(json_integer_value(ck_json_path(r.json, "status.disruptionsAllowed")), 0);
@@ -1967,7 +1996,7 @@ static void test_eviction(void **state)
 	call("POST", "/api/v1/namespaces/evict/pods/web-3/eviction", body, &r);
 	expect_code(&r, 201);
 	ck_test_response_release(&r);
-	assert_int_equal(pod_status("evict", "web-3"), 404);
+	assert_int_equal(pod_state("evict", "web-3"), POD_TERMINATING);
 
 	/* deleteOptions.preconditions: a wrong uid is a 409 and the pod stays. */
 	set_pdb_status("evict", "web-pdb", 1, 1);
@@ -1985,7 +2014,7 @@ static void test_eviction(void **state)
 	     &r);
 	expect_code(&r, 201);
 	ck_test_response_release(&r);
-	assert_int_equal(pod_status("evict", "web-0"), 200);
+	assert_int_equal(pod_state("evict", "web-0"), POD_KEPT);
 
 	/* K8S: a Pending pod ignores its budgets. */
 	set_pdb_status("evict", "web-pdb", 0, 1);
@@ -1994,6 +2023,7 @@ static void test_eviction(void **state)
 	call("POST", "/api/v1/namespaces/evict/pods/pending/eviction", body, &r);
 	expect_code(&r, 201);
 	ck_test_response_release(&r);
+	assert_int_equal(pod_state("evict", "pending"), POD_GONE);
 
 	/* K8S: two budgets over one pod: 500. */
 	call("POST", "/apis/policy/v1/namespaces/evict/poddisruptionbudgets",
@@ -2009,7 +2039,7 @@ static void test_eviction(void **state)
 	                    "This pod has more than one PodDisruptionBudget, "
 	                    "which the eviction subresource does not support.");
 	ck_test_response_release(&r);
-	assert_int_equal(pod_status("evict", "web-0"), 200);
+	assert_int_equal(pod_state("evict", "web-0"), POD_KEPT);
 }
 
 static void test_binding(void **state)
