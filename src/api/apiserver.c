@@ -103,6 +103,25 @@ bool ck_api_op_resume_ok(struct ck_api_op *op, struct ck_error *err)
 		return false;
 	}
 	if (err) {
+		if (err->http_status >= 500) {
+			/*
+			 * A storage failure: its text names etcd's internal address, which is
+			 * for the operator's log, not for clients. K8S: kube-apiserver answers
+			 * such failures with generic Internal/Timeout/Unavailable messages.
+			 */
+			const char *pub = err->http_status == 504
+			                          ? "Timeout: request did not complete within "
+			                            "requested timeout - the storage did not answer "
+			                            "in time"
+			                  : err->http_status == 503
+			                          ? "the storage is unavailable, please try again"
+			                          : "Internal error occurred: the storage request "
+			                            "failed";
+
+			ck_warn(CK_API_LOG, "storage failure: %s", err->msg ? err->msg : "unknown");
+			free(err->msg);
+			err->msg = ck_xstrdup(pub);
+		}
 		ck_api_op_fail(op, err, NULL);
 		return false;
 	}
