@@ -226,8 +226,7 @@ def test_create_every_generator_then_get(server, kubectl, tls_pair):
         assert r.returncode != 0  # 1.20 has no `create token`
 
 
-def test_validation_a_user_hits(server, kubectl120):
-    kubectl = kubectl120
+def test_validation_a_user_hits(server, kubectl):
     r = kubectl("create", "cronjob", "bad", "--image=busybox", "--schedule=every minute",
                 check=False)
     assert r.returncode == 1
