@@ -99,6 +99,9 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(if $(Q),@echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS_ALL)
 
+# bench/etcd-grpc speaks etcd's native gRPC through libnghttp2 (README: dependencies).
+$(BUILD)/bench/etcd-grpc: LDLIBS_ALL += $(shell pkg-config --libs libnghttp2)
+
 $(BUILD)/tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(BUILD)/tests/fuzz/standalone.o $(LIB)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  FUZZ    $@")
