@@ -16,6 +16,7 @@
 #include "base/compat.h"
 
 #include "api/api-int.h"
+#include "api/apply.h"
 #include "api/schema.h"
 #include "api/protobuf.h"
 #include "base/json.h"
@@ -129,8 +130,11 @@ static void summarize(struct ck_buf *m, const char *data, size_t len)
 		ck_buf_adds(m, " ...");
 }
 
-/* The body as a JSON object with the kind's type meta, or NULL after a 400. */
-static json_t *parse_body(struct ck_api_op *op)
+/*
+ * The body as a JSON object with the kind's type meta, or NULL after a 400. *dups is set
+ * when the JSON repeats an object member (the last one wins, as in Go), for the strict check.
+ */
+static json_t *parse_body(struct ck_api_op *op, bool *dups)
 {
 	size_t len;
 	const char *data = ck_http_request_body(op->req, &len);
@@ -148,8 +152,14 @@ static json_t *parse_body(struct ck_api_op *op)
 			return NULL;
 		}
 	}
+	*dups = false;
 	if (!obj)
 		obj = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+	/* K8S: Go keeps the last of repeated members; fieldValidation says what else happens. */
+	if (!obj && strstr(je.text, "duplicate object key")) {
+		obj = json_loadb(data, len, 0, &je);
+		*dups = obj != NULL;
+	}
 	if (!json_is_object(obj)) {
 		struct ck_buf m = CK_BUF_INIT;
 
@@ -226,12 +236,18 @@ static json_t *parse_body(struct ck_api_op *op)
 	return obj;
 }
 
-/* dryRun: "All" or nothing (K8S: ValidateDryRun, a 422 on the options). */
-int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list)
+/*
+ * dryRun: "All" or nothing (K8S: ValidateDryRun, a 422 on the options). With
+ * field_validation, also the fieldValidation parameter of a create, update or patch (K8S:
+ * ValidateFieldValidation: "", Ignore, Warn or Strict, case-sensitive), both in one error.
+ */
+static int parse_write_options(struct ck_api_op *op, const char *options_kind,
+                               const json_t *body_list, bool field_validation)
 {
+	static const char *const fv_valid[] = {"", "Ignore", "Strict", "Warn", NULL};
 	size_t n = 0;
 	const char *const *vals = ck_http_request_params(op->req, "dryRun", &n);
-	const char *bad = NULL;
+	const char *bad = NULL, *fv = NULL;
 	size_t i;
 	json_t *v;
 
@@ -248,7 +264,14 @@ int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const j
 		else
 			bad = json_is_string(v) ? json_string_value(v) : "?";
 	}
-	if (!bad)
+	if (field_validation) {
+		/* K8S: the first value, as the parameter codec converts []string to string. */
+		fv = ck_http_request_param(op->req, "fieldValidation");
+		for (i = 0; fv && fv_valid[i]; i++)
+			if (!strcmp(fv, fv_valid[i]))
+				fv = NULL;
+	}
+	if (!bad && !fv)
 		return 0;
 	static const char *const valid[] = {"All", NULL};
 	struct ck_api_errlist l = {0};
@@ -257,13 +280,157 @@ int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const j
 	json_t *causes = NULL;
 	char qk[64];
 
-	ck_api_errlist_not_supported(&l, "dryRun", bad, valid);
+	if (bad)
+		ck_api_errlist_not_supported(&l, "dryRun", bad, valid);
+	if (fv)
+		ck_api_errlist_not_supported(&l, "fieldValidation", fv, fv_valid);
 	snprintf(qk, sizeof(qk), "%s.meta.k8s.io", options_kind);
 	ck_api_errlist_to_error(&l, qk, "", &causes, &err);
 	d.causes = causes;
 	ck_api_op_fail(op, err, &d);
 	json_decref(causes);
 	ck_api_errlist_release(&l);
+	return -1;
+}
+
+int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list)
+{
+	return parse_write_options(op, options_kind, body_list, false);
+}
+
+/* ---- field validation ------------------------------------------------------------------ */
+
+/*
+ * The fieldValidation directive of a create, update or patch whose options passed
+ * parse_write_options. K8S: handlers/rest.go fieldValidation: absent or empty is Warn
+ * (kubectl >= 1.27 sends Strict itself unless told --validate=warn or false).
+ */
+static enum ck_schema_validation field_validation(struct ck_api_op *op)
+{
+	const char *v = ck_http_request_param(op->req, "fieldValidation");
+
+	if (v && !strcmp(v, "Strict"))
+		return CK_SCHEMA_VALIDATION_STRICT;
+	if (v && !strcmp(v, "Ignore"))
+		return CK_SCHEMA_VALIDATION_IGNORE;
+	return CK_SCHEMA_VALIDATION_WARN;
+}
+
+/*
+ * A ck_schema_strict_fn (ctx: the op): one strict decoding problem as a response header.
+ * K8S: addStrictDecodingWarnings: warning.AddWarning(ctx, "", msg), written as
+ * `Warning: 299 - "unknown field \"x\""` (net.NewWarningHeader escapes '"' and '\\'); the
+ * recorder drops a warning it already has (a patch retried after a conflict repeats them).
+ */
+static void add_warning(void *ctx, const char *msg)
+{
+	struct ck_api_op *op = ctx;
+	struct ck_buf v = CK_BUF_INIT;
+	struct ck_error *err = NULL;
+
+	ck_buf_adds(&v, "299 - \"");
+	for (const char *p = msg; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			ck_buf_addch(&v, '\\');
+		ck_buf_addch(&v, *p);
+	}
+	ck_buf_addch(&v, '"');
+	if (!ck_http_reply_has_header(op->req, "Warning", v.data) &&
+	    ck_http_add_header(op->req, "Warning", v.data, &err) < 0) {
+		ck_debug("api", "warning dropped: %s", err->msg);
+		ck_error_free(err);
+	}
+	ck_buf_release(&v);
+}
+
+/*
+ * K8S: create.go and update.go decode the body into the kind's Go type, with the strict
+ * serializer under Strict and Warn: a body that does not decode is 400, unknown fields
+ * fail under Strict, become warnings under Warn, and are dropped in every mode (they are
+ * never stored); so are repeated members (dups: the body's JSON has some). A protobuf body
+ * was decoded field by field from the schema already, and a kind without a schema is kept
+ * as sent. Returns 0, or -1 when op has failed.
+ */
+static int check_body_fields(struct ck_api_op *op, bool dups)
+{
+	const struct ck_schema_kind *sk;
+	struct ck_error *err = NULL;
+	size_t len;
+	const char *text = ck_http_request_body(op->req, &len);
+
+	if (is_protobuf(op))
+		return 0;
+	sk = ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
+	if (!sk)
+		return 0;
+	if (ck_schema_validate_body(sk, op->body, dups ? text : NULL, len, field_validation(op),
+	                            add_warning, op, &err) < 0) {
+		ck_api_op_fail(op, err, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * K8S: a patch applies to the stored object as a typed Go value, which has no unknown
+ * fields: drop any an object stored before ckube checked them still has, so that they are
+ * not reported as the patch's (nor kept).
+ */
+static void prune_current(struct ck_api_op *op)
+{
+	const struct ck_schema_kind *sk =
+	        ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
+
+	if (sk)
+		ck_schema_check(sk->type, op->cur, CK_SCHEMA_CHECK_PRUNE, NULL, NULL, NULL);
+}
+
+/*
+ * K8S: patch.go: the patched object decodes into the kind's Go type (strictly under Strict
+ * and Warn), after a JSON patch's own operations did; a failure is 422 Invalid,
+ * errors.NewInvalid(GroupKind{}, "", field.Invalid("patch", value, detail)), whose value is
+ * the patched JSON (JSON and merge patches) or fmt's "%+v" of the patch (strategic). On
+ * success out has lost its unknown fields. Returns 0, or -1 when op has failed.
+ */
+static int check_patched(struct ck_api_op *op, const char *patch, size_t len, json_t *out)
+{
+	const struct ck_schema_kind *sk =
+	        ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
+	enum ck_schema_validation mode = field_validation(op);
+	struct ck_api_status_details d = {0};
+	struct ck_api_errlist l = {0};
+	struct ck_error *err = NULL, *inv = NULL;
+	struct ck_buf val = CK_BUF_INIT;
+	json_t *pj = NULL, *causes = NULL;
+
+	if (!sk)
+		return 0;
+	if (op->ptype == CK_PATCH_JSON && mode != CK_SCHEMA_VALIDATION_IGNORE)
+		pj = json_loadb(patch, len, 0, NULL);
+	if (ck_schema_validate_patch(sk, op->ptype, pj, out, mode, add_warning, op, &err) == 0) {
+		json_decref(pj);
+		return 0;
+	}
+	if (op->ptype == CK_PATCH_STRATEGIC) {
+		if (!pj)
+			pj = json_loadb(patch, len, 0, NULL);
+		ck_patch_format_go(&val, pj);
+	} else {
+		/* Go re-encodes the patched map: compact, keys sorted. */
+		char *s = json_dumps(out, JSON_COMPACT | JSON_SORT_KEYS);
+
+		ck_buf_adds(&val, s ? s : "");
+		free(s);
+	}
+	ck_api_errlist_invalid(&l, "patch", val.data, err->msg);
+	ck_api_errlist_to_error(&l, "", "", &causes, &inv);
+	d.causes = causes;
+	ck_api_op_fail(op, inv, &d);
+	json_decref(causes);
+	ck_api_errlist_release(&l);
+	ck_buf_release(&val);
+	ck_error_free(err);
+	json_decref(pj);
 	return -1;
 }
 
@@ -429,6 +596,74 @@ static void check_namespace(struct ck_api_op *op, void (*then)(struct ck_api_op 
 	op->etcd_pending++;
 }
 
+/* ---- field management (server-side apply) --------------------------------------------- */
+
+/*
+ * K8S: managerOrUserAgent: the fieldManager parameter, else the User-Agent's product name
+ * ("kubectl" for kubectl/v1.33.1 ...).
+ */
+static void op_manager(struct ck_api_op *op, char buf[CK_APPLY_MANAGER_MAX + 1])
+{
+	const char *fm = ck_http_request_param(op->req, "fieldManager");
+
+	if (fm && *fm)
+		snprintf(buf, CK_APPLY_MANAGER_MAX + 1, "%s", fm);
+	else
+		ck_apply_manager_from_user_agent(ck_http_request_header(op->req, "User-Agent"),
+		                                 buf);
+}
+
+/* The subresource a managedFields entry names ("" for the main resource). */
+static const char *op_subresource(const struct ck_api_op *op)
+{
+	if (op->status_sub)
+		return "status";
+	if (op->sub == CK_API_SUB_SCALE)
+		return "scale";
+	if (op->sub == CK_API_SUB_FINALIZE)
+		return "finalize";
+	return "";
+}
+
+static bool op_is_apply(const struct ck_api_op *op)
+{
+	return op->kind == CK_API_OP_PATCH && op->ptype == CK_PATCH_APPLY_YAML;
+}
+
+/*
+ * K8S: the field manager every create, update and patch runs (fieldmanager.UpdateNoErrors):
+ * op->body gets its managedFields, with this write's Update entry. old is what is stored
+ * (NULL for a create). An apply did its own bookkeeping. Failures only cost the bookkeeping
+ * (the managedFields are dropped, as kube-apiserver does).
+ */
+static void track_update(struct ck_api_op *op, const json_t *old)
+{
+	const struct ck_schema_kind *sk;
+	char manager[CK_APPLY_MANAGER_MAX + 1], ts[CK_TIME_RFC3339_LEN];
+	struct ck_error *err = NULL;
+
+	if (op_is_apply(op))
+		return;
+	sk = ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
+	if (!sk)
+		return;
+	/* A retried update: the managedFields in the body are the last attempt's. */
+	if (op->kind == CK_API_OP_UPDATE && op->attempts)
+		json_object_del(json_object_get(op->body, "metadata"), "managedFields");
+	op_manager(op, manager);
+	now_rfc3339(ts);
+	struct ck_apply_manager m = {.manager = manager,
+	                             .api_version = op->res->api_version,
+	                             .subresource = op_subresource(op),
+	                             .time = ts};
+
+	if (ck_apply_update(sk->type, old, op->body, &m, &err) < 0) {
+		ck_debug(CK_API_LOG, "managedFields of %s/%s dropped: %s", op->ns, op->name,
+		         err->msg);
+		ck_error_free(err);
+	}
+}
+
 /* ---- CREATE --------------------------------------------------------------------------- */
 
 static void create_write(struct ck_api_op *op);
@@ -583,6 +818,7 @@ static void create_continue(struct ck_api_op *op)
 		op->res->prepare(obj);
 	if (op->res->has_spec)
 		json_object_set_new(md, "generation", json_integer(1));
+	track_update(op, NULL);
 	ck_api_validate_meta(op->res, obj, NULL, &errs);
 	if (errs.n) {
 		fail_invalid(op, &errs, op->name);
@@ -635,13 +871,16 @@ void ck_api_create(struct ck_api_op *op)
 	        "uid",      "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
 	        "selfLink", "resourceVersion"};
 
-	if (check_content_type(op) < 0 || ck_api_parse_dry_run(op, "CreateOptions", NULL) < 0)
+	if (check_content_type(op) < 0 || parse_write_options(op, "CreateOptions", NULL, true) < 0)
 		return;
-	json_t *body = parse_body(op); /* on failure op is finished and gone */
+	bool dups;
+	json_t *body = parse_body(op, &dups); /* on failure op is finished and gone */
 
 	if (!body)
 		return;
 	op->body = body;
+	if (check_body_fields(op, dups) < 0)
+		return;
 	md = json_object_get(op->body, "metadata");
 	/* K8S: rest.WipeObjectMetaSystemFields; a resourceVersion sent on create is ignored. */
 	for (size_t i = 0; i < CK_ARRAY_SIZE(wiped); i++)
@@ -858,6 +1097,7 @@ void ck_api_update_finish(struct ck_api_op *op)
 	if (op->res->has_spec && !op->status_sub &&
 	    !json_equal(json_object_get(obj, "spec"), json_object_get(old, "spec")))
 		json_object_set_new(md, "generation", json_integer(gen + 1));
+	track_update(op, old);
 	ck_api_validate_meta(op->res, obj, old, &errs);
 	if (errs.n) {
 		fail_invalid(op, &errs, op->name);
@@ -970,13 +1210,16 @@ void ck_api_update(struct ck_api_op *op)
 {
 	const char *name;
 
-	if (check_content_type(op) < 0 || ck_api_parse_dry_run(op, "UpdateOptions", NULL) < 0)
+	if (check_content_type(op) < 0 || parse_write_options(op, "UpdateOptions", NULL, true) < 0)
 		return;
-	json_t *body = parse_body(op); /* on failure op is finished and gone */
+	bool dups;
+	json_t *body = parse_body(op, &dups); /* on failure op is finished and gone */
 
 	if (!body)
 		return;
 	op->body = body;
+	if (check_body_fields(op, dups) < 0)
+		return;
 	name = md_str(op->body, "name");
 	if (!name || strcmp(name, op->name)) {
 		/* K8S: handlers/rest.go checkName. */
@@ -993,15 +1236,189 @@ void ck_api_update(struct ck_api_op *op)
 
 /* ---- PATCH -------------------------------------------------------------------------------- */
 
+struct apply_unknown {
+	struct ck_api_op *op;
+	bool strict;
+	char *first; /* Strict: the first problem, as server-side apply words it */
+};
+
+/*
+ * A ck_schema_strict_fn for an apply configuration: `unknown field "data.x"` becomes
+ * K8S: `.data.x: field not declared in schema` (structured-merge-diff's typed conversion).
+ */
+static void apply_unknown_field(void *ctx, const char *msg)
+{
+	struct apply_unknown *u = ctx;
+	const char *q = strchr(msg, '"');
+	size_t len = q ? strcspn(q + 1, "\"") : 0;
+	char *m = ck_xasprintf(".%.*s: field not declared in schema", (int)len, q ? q + 1 : "");
+
+	if (!u->strict)
+		add_warning(u->op, m);
+	if (u->strict && !u->first)
+		u->first = ck_steal(&m);
+	free(m);
+}
+
+/*
+ * The end of a patch or an apply to a stored object: out (op->body) in op's namespace,
+ * its metadata.resourceVersion, when set, a precondition on the stored one; then the
+ * update strategy and the write.
+ */
+static void patched_finish(struct ck_api_op *op, json_t *out)
+{
+	const char *rv;
+	int64_t want;
+
+	if (settle_namespace(op, out, true) < 0)
+		return;
+	rv = md_str(out, "resourceVersion");
+	if (rv && *rv && (ck_api_parse_rv(rv, &want) < 0 || want != op->cur_rv)) {
+		op->client_rv = true;
+		ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
+		return;
+	}
+	ck_api_update_finish(op);
+}
+
+/*
+ * K8S: applyPatcher: server-side apply of the request's configuration to what is stored
+ * (found) or to nothing, in which case the result is created (201) as a POST would be.
+ */
+static void apply_have_current(struct ck_api_op *op, bool found)
+{
+	size_t len;
+	const char *data = ck_http_request_body(op->req, &len);
+	const struct ck_schema_kind *sk =
+	        ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
+	char manager[CK_APPLY_MANAGER_MAX + 1], ts[CK_TIME_RFC3339_LEN];
+	struct ck_error *err = NULL;
+	json_t *config = NULL, *out = NULL, *causes = NULL, *md;
+	const char *kind, *av, *name, *force = ck_http_request_param(op->req, "force");
+	bool forced = false;
+	unsigned flags = 0;
+
+	if (!sk) {
+		ck_api_op_failf(op, 415, CK_REASON_UNSUPPORTED, NULL,
+		                "the server does not support server-side apply for %s",
+		                op->res->kind);
+		return;
+	}
+	if (ck_apply_parse_config(data, len, &config, &err) < 0) {
+		ck_api_op_fail(op, err, NULL);
+		return;
+	}
+	/* Unknown fields are never stored: 400 under Strict, else warned about and dropped. */
+	struct apply_unknown u = {.op = op,
+	                          .strict = field_validation(op) == CK_SCHEMA_VALIDATION_STRICT};
+
+	if (ck_schema_check(sk->type, config, CK_SCHEMA_CHECK_PRUNE,
+	                    field_validation(op) == CK_SCHEMA_VALIDATION_IGNORE
+	                            ? NULL
+	                            : apply_unknown_field,
+	                    &u, &err) < 0 ||
+	    u.first) {
+		if (u.first)
+			ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL, "%s", u.first);
+		else
+			ck_api_op_fail(op, err, NULL);
+		ck_error_free(u.first ? err : NULL);
+		free(u.first);
+		json_decref(config);
+		return;
+	}
+	kind = json_string_value(json_object_get(config, "kind"));
+	av = json_string_value(json_object_get(config, "apiVersion"));
+	md = json_object_get(config, "metadata");
+	name = json_string_value(json_object_get(md, "name"));
+	if (!kind || !av || strcmp(kind, op->res->kind) || strcmp(av, op->res->api_version)) {
+		/* K8S: the configuration must name the resource's group, version and kind. */
+		ck_api_op_failf(
+		        op, 400, CK_REASON_BAD_REQUEST, NULL,
+		        "the object provided is unrecognized (must be of type %s): apiVersion "
+		        "%s and kind %s must be set to %s and %s",
+		        op->res->kind, av ? av : "(none)", kind ? kind : "(none)",
+		        op->res->api_version, op->res->kind);
+		json_decref(config);
+		return;
+	}
+	if (name && strcmp(name, op->name)) {
+		ck_api_op_failf(
+		        op, 400, CK_REASON_BAD_REQUEST, NULL,
+		        "the name of the object (%s) does not match the name on the URL (%s)", name,
+		        op->name);
+		json_decref(config);
+		return;
+	}
+	if (force)
+		ck_api_parse_bool(force, &forced);
+	if (op->status_sub)
+		flags = CK_APPLY_ONLY_STATUS;
+	else if (op->res->has_status)
+		flags = CK_APPLY_RESET_STATUS;
+	op_manager(op, manager);
+	now_rfc3339(ts);
+	struct ck_apply_manager m = {.manager = manager,
+	                             .api_version = op->res->api_version,
+	                             .subresource = op_subresource(op),
+	                             .time = ts};
+
+	if (ck_apply_apply(sk->type, found ? op->cur : NULL, config, &m, flags, forced, &out,
+	                   &causes, &err) < 0) {
+		/* K8S: errors.NewApplyConflict: details carry the causes only. */
+		struct ck_api_status_details d = {.causes = causes};
+
+		json_decref(config);
+		ck_api_op_fail(op, err, causes ? &d : NULL);
+		json_decref(causes);
+		return;
+	}
+	json_decref(config);
+	json_decref(op->body);
+	op->body = out;
+	json_object_set_new(out, "kind", json_string(op->res->kind));
+	json_object_set_new(out, "apiVersion", json_string(op->res->api_version));
+	if (!json_is_object(json_object_get(out, "metadata")))
+		json_object_set_new(out, "metadata", json_object());
+	md = json_object_get(out, "metadata");
+	if (!found) {
+		static const char *const wiped[] = {"uid",
+		                                    "creationTimestamp",
+		                                    "deletionTimestamp",
+		                                    "deletionGracePeriodSeconds",
+		                                    "selfLink",
+		                                    "resourceVersion"};
+
+		if (op->status_sub) {
+			ck_api_fail_not_found(op);
+			return;
+		}
+		for (size_t i = 0; i < CK_ARRAY_SIZE(wiped); i++)
+			json_object_del(md, wiped[i]);
+		json_object_set_new(md, "name", json_string(op->name));
+		if (settle_namespace(op, out, false) < 0)
+			return;
+		/* K8S: NamespaceLifecycle admission, then the create path. */
+		check_namespace(op, create_continue);
+		return;
+	}
+	json_object_set_new(md, "name", json_string(op->name));
+	/* K8S: a resourceVersion in the configuration is a precondition. */
+	patched_finish(op, out);
+}
+
 static void patch_have_current(struct ck_api_op *op, bool found)
 {
 	size_t len;
 	const char *patch = ck_http_request_body(op->req, &len);
 	struct ck_error *err = NULL;
 	json_t *out = NULL;
-	const char *name, *rv;
-	int64_t want;
+	const char *name;
 
+	if (op->ptype == CK_PATCH_APPLY_YAML) {
+		apply_have_current(op, found);
+		return;
+	}
 	if (!found) {
 		ck_api_fail_not_found(op);
 		return;
@@ -1015,11 +1432,16 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 
 		smp = sk ? ck_schema_patch_schema(sk) : NULL;
 	}
+	prune_current(op);
 	if (ck_patch_apply(op->ptype, op->cur, patch, len, smp, &out, &err) < 0) {
 		struct ck_api_status_details d;
 
 		ck_api_op_details(op, &d);
 		ck_api_op_fail(op, err, &d);
+		return;
+	}
+	if (check_patched(op, patch, len, out) < 0) {
+		json_decref(out);
 		return;
 	}
 	json_decref(op->body);
@@ -1037,30 +1459,59 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 		        name ? name : "", op->name);
 		return;
 	}
-	if (settle_namespace(op, out, true) < 0)
-		return;
 	/* K8S: a patch that sets metadata.resourceVersion is a precondition on it. */
-	rv = md_str(out, "resourceVersion");
-	if (rv && *rv && (ck_api_parse_rv(rv, &want) < 0 || want != op->cur_rv)) {
-		op->client_rv = true;
-		ck_api_fail_conflict(op, CK_API_OPTIMISTIC_LOCK);
-		return;
+	patched_finish(op, out);
+}
+
+/*
+ * K8S: ValidatePatchOptions: an apply names its fieldManager, only an apply may force; 422
+ * on PatchOptions.meta.k8s.io. Returns 0, or -1 when op has failed.
+ */
+static int check_apply_options(struct ck_api_op *op)
+{
+	const char *fm = ck_http_request_param(op->req, "fieldManager");
+	const char *force = ck_http_request_param(op->req, "force");
+	struct ck_api_status_details d = {.group = "meta.k8s.io", .kind = "PatchOptions"};
+	struct ck_api_errlist l = {0};
+	struct ck_error *err = NULL;
+	json_t *causes = NULL;
+	bool b;
+
+	if (op->ptype != CK_PATCH_APPLY_YAML && force)
+		ck_api_errlist_forbidden(&l, "force", "may not be specified for non-apply patch");
+	if (op->ptype == CK_PATCH_APPLY_YAML && (!fm || !*fm))
+		ck_api_errlist_required(&l, "fieldManager", "is required for apply patch");
+	if (fm && strlen(fm) > CK_APPLY_MANAGER_MAX)
+		ck_api_errlist_too_long(&l, "fieldManager", CK_APPLY_MANAGER_MAX);
+	if (force && ck_api_parse_bool(force, &b) < 0) {
+		ck_api_errlist_release(&l);
+		ck_api_op_failf(op, 400, CK_REASON_BAD_REQUEST, NULL,
+		                "strconv.ParseBool: parsing \"%s\": invalid syntax", force);
+		return -1;
 	}
-	ck_api_update_finish(op);
+	if (!l.n)
+		return 0;
+	ck_api_errlist_to_error(&l, "PatchOptions.meta.k8s.io", "", &causes, &err);
+	d.causes = causes;
+	ck_api_op_fail(op, err, &d);
+	json_decref(causes);
+	ck_api_errlist_release(&l);
+	return -1;
 }
 
 void ck_api_patch(struct ck_api_op *op)
 {
 	struct ck_error *err = NULL;
 	unsigned accepted = CK_PATCH_ACCEPT(CK_PATCH_JSON) | CK_PATCH_ACCEPT(CK_PATCH_MERGE) |
-	                    CK_PATCH_ACCEPT(CK_PATCH_STRATEGIC);
+	                    CK_PATCH_ACCEPT(CK_PATCH_STRATEGIC) |
+	                    CK_PATCH_ACCEPT(CK_PATCH_APPLY_YAML);
 
 	if (ck_patch_parse_type(ck_http_request_header(op->req, "Content-Type"), accepted,
 	                        &op->ptype, &err) < 0) {
 		ck_api_op_fail(op, err, NULL);
 		return;
 	}
-	if (ck_api_parse_dry_run(op, "PatchOptions", NULL) < 0)
+	if (parse_write_options(op, "PatchOptions", NULL, true) < 0 || check_apply_options(op) < 0)
 		return;
 	ck_api_read_current(op, patch_have_current);
 }

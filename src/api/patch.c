@@ -5,6 +5,8 @@
  * can be stored and parsed again. The engines are in patch-json.c, patch-merge.c and
  * patch-strategic.c.
  */
+#include <math.h>
+
 #include "base/compat.h"
 
 #include "api/patch-int.h"
@@ -191,4 +193,122 @@ int ck_patch_apply(enum ck_patch_type type, const json_t *original, const char *
 fail:
 	json_decref(doc);
 	return r;
+}
+
+/* K8S: Go's %v of a float64: the shortest digits that read back, %e form when the exponent
+ * is below -4 or at least 6 (strconv's 'g' with precision -1), exponents of two digits or more. */
+static void format_go_float(struct ck_buf *b, double d)
+{
+	char buf[40], digits[24];
+	int prec, exp, nd = 0;
+	char *e;
+
+	if (isnan(d) || isinf(d)) {
+		ck_buf_adds(b, isnan(d) ? "NaN" : d > 0 ? "+Inf" : "-Inf");
+		return;
+	}
+	if (d == 0) {
+		ck_buf_adds(b, signbit(d) ? "-0" : "0");
+		return;
+	}
+	for (prec = 0; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	e = strchr(buf, 'e');
+	CK_BUG_ON(!e);
+	exp = (int)strtol(e + 1, NULL, 10);
+	for (const char *p = buf; p < e; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[nd++] = *p;
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	digits[nd] = 0;
+	if (d < 0)
+		ck_buf_addch(b, '-');
+	if (exp < -4 || exp >= 6) {
+		ck_buf_addch(b, digits[0]);
+		if (nd > 1)
+			ck_buf_addf(b, ".%s", digits + 1);
+		ck_buf_addf(b, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+	} else if (exp >= 0) {
+		if (nd <= exp + 1) {
+			ck_buf_adds(b, digits);
+			for (int i = nd; i < exp + 1; i++)
+				ck_buf_addch(b, '0');
+		} else {
+			ck_buf_add(b, digits, (size_t)exp + 1);
+			ck_buf_addf(b, ".%s", digits + exp + 1);
+		}
+	} else {
+		ck_buf_adds(b, "0.");
+		for (int i = 0; i < -exp - 1; i++)
+			ck_buf_addch(b, '0');
+		ck_buf_adds(b, digits);
+	}
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void ck_patch_format_go(struct ck_buf *b, const json_t *v)
+{
+	const char **keys;
+	const char *key;
+	json_t *child;
+	size_t i, n;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		n = 0;
+		keys = ck_xcalloc(json_object_size(v) + 1, sizeof(*keys));
+		json_object_foreach((json_t *)v, key, child)
+		{
+			keys[n++] = key;
+		}
+		/* K8S: fmt prints maps with their keys sorted (internal/fmtsort). */
+		qsort(keys, n, sizeof(*keys), cmp_keys);
+		ck_buf_adds(b, "map[");
+		for (i = 0; i < n; i++) {
+			if (i)
+				ck_buf_addch(b, ' ');
+			ck_buf_adds(b, keys[i]);
+			ck_buf_addch(b, ':');
+			ck_patch_format_go(b, json_object_get(v, keys[i]));
+		}
+		ck_buf_addch(b, ']');
+		free(keys);
+		break;
+	case JSON_ARRAY:
+		ck_buf_addch(b, '[');
+		json_array_foreach(v, i, child)
+		{
+			if (i)
+				ck_buf_addch(b, ' ');
+			ck_patch_format_go(b, child);
+		}
+		ck_buf_addch(b, ']');
+		break;
+	case JSON_STRING:
+		ck_buf_add(b, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		ck_buf_addf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		format_go_float(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		ck_buf_adds(b, "true");
+		break;
+	case JSON_FALSE:
+		ck_buf_adds(b, "false");
+		break;
+	default:
+		ck_buf_adds(b, "<nil>");
+		break;
+	}
 }

@@ -19,6 +19,8 @@
 
 #include "base/error.h"
 
+struct ck_buf;
+
 /* K8S: the patch media types (apimachinery types.PatchType). */
 enum ck_patch_type {
 	CK_PATCH_JSON = 1,   /* application/json-patch+json */
@@ -116,5 +118,14 @@ const char *ck_patch_media_type(enum ck_patch_type type);
  */
 int ck_patch_apply(enum ck_patch_type type, const json_t *original, const char *patch, size_t len,
                    const struct ck_patch_schema *schema, json_t **out, struct ck_error **err);
+
+/*
+ * Append v as Go's fmt "%+v" prints the value json.Unmarshal (with integers kept as int64)
+ * makes of it: objects as map[k1:v1 k2:v2] with the keys sorted, arrays as [a b], strings
+ * bare, null as <nil>, floats in Go's shortest %v form (1.5, 1e+06). K8S: a strategic merge
+ * patch that does not decode is reported with fmt.Sprintf("%+v", patchMap) as its value.
+ * Recursion is bounded by the depth of v (ck_patch_apply's limit). Any thread.
+ */
+void ck_patch_format_go(struct ck_buf *b, const json_t *v);
 
 #endif

@@ -305,6 +305,18 @@ static void add_go_quoted(struct ck_buf *b, const char *s, size_t len)
 	}
 }
 
+/* K8S: sigs.k8s.io/json's field errors: `<what> field "<path>.<key>"`, Go-quoted. */
+static void field_error(struct ck_buf *msg, const char *what, const struct ck_buf *path,
+                        const char *key, size_t len)
+{
+	ck_buf_addf(msg, "%s field \"", what);
+	add_go_quoted(msg, path->data, path->len);
+	if (path->len)
+		ck_buf_addch(msg, '.');
+	add_go_quoted(msg, key, len);
+	ck_buf_addch(msg, '"');
+}
+
 /* K8S: sigs.k8s.io/json newFieldError: the path so far, '.', the key. */
 static void report_unknown(struct walk *w, const char *key, size_t len)
 {
@@ -313,12 +325,7 @@ static void report_unknown(struct walk *w, const char *key, size_t len)
 	if (!w->strict || w->nstrict >= CK_SCHEMA_MAX_STRICT_ERRORS)
 		return;
 	w->nstrict++;
-	ck_buf_adds(&msg, "unknown field \"");
-	add_go_quoted(&msg, w->path.data, w->path.len);
-	if (w->path.len)
-		ck_buf_addch(&msg, '.');
-	add_go_quoted(&msg, key, len);
-	ck_buf_addch(&msg, '"');
+	field_error(&msg, "unknown", &w->path, key, len);
 	w->strict(w->ctx, msg.data);
 	ck_buf_release(&msg);
 }
@@ -764,9 +771,181 @@ static void collect_strict(void *ctx, const char *msg)
 	m->n++;
 }
 
+/* ---- duplicate members ---------------------------------------------------------------- */
+
+struct dup_scan {
+	const char *p, *end;
+	struct ck_buf path; /* as struct walk's: keys raw, "[i]" for elements */
+	struct strict_msgs *out;
+};
+
+static void dup_ws(struct dup_scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\r' || *s->p == '\n'))
+		s->p++;
+}
+
+/* At a string's opening quote: step over it; *raw and *len are its text between quotes. */
+static void dup_string(struct dup_scan *s, const char **raw, size_t *len, bool *escaped)
+{
+	*raw = ++s->p;
+	*escaped = false;
+	while (s->p < s->end && *s->p != '"') {
+		if (*s->p == '\\') {
+			*escaped = true;
+			s->p++;
+		}
+		s->p++;
+	}
+	*len = (size_t)(s->p - *raw);
+	s->p++;
+}
+
+static void dup_value(struct dup_scan *s);
+
+/* A member key as a C string (escapes decoded by jansson); the caller frees it. */
+static char *dup_key(const char *raw, size_t len, bool escaped, size_t *klen)
+{
+	json_t *v;
+	char *k;
+
+	if (!escaped) {
+		*klen = len;
+		return ck_xstrndup(raw, len);
+	}
+	v = json_loadb(raw - 1, len + 2, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	*klen = json_string_length(v);
+	k = ck_xmalloc(*klen + 1);
+	memcpy(k, json_string_value(v) ? json_string_value(v) : "", *klen);
+	k[*klen] = 0;
+	json_decref(v);
+	return k;
+}
+
+static void dup_object(struct dup_scan *s)
+{
+	size_t base = s->path.len, n = 0, alloc = 0;
+	struct {
+		char *key;
+		size_t len;
+	} *seen = NULL;
+
+	s->p++;
+	for (;;) {
+		const char *raw;
+		size_t len, klen;
+		bool escaped, dup = false;
+		char *key;
+
+		dup_ws(s);
+		if (s->p >= s->end || *s->p != '"')
+			break; /* '}' of an empty object */
+		dup_string(s, &raw, &len, &escaped);
+		key = dup_key(raw, len, escaped, &klen);
+		for (size_t i = 0; i < n && !dup; i++)
+			dup = seen[i].len == klen && !memcmp(seen[i].key, key, klen);
+		if (dup && s->out->n < CK_SCHEMA_MAX_STRICT_ERRORS) {
+			struct ck_buf msg = CK_BUF_INIT;
+
+			/* K8S: sigs.k8s.io/json newFieldError(duplicateStrictErrType, key) */
+			field_error(&msg, "duplicate", &s->path, key, klen);
+			collect_strict(s->out, msg.data);
+			ck_buf_release(&msg);
+		}
+		if (dup) {
+			free(key);
+		} else {
+			if (n == alloc) {
+				alloc = alloc ? 2 * alloc : 8;
+				seen = ck_xrealloc(seen, alloc * sizeof(*seen));
+			}
+			seen[n].key = key;
+			seen[n++].len = klen;
+		}
+		dup_ws(s);
+		s->p++; /* ':' */
+		path_push_key(&s->path, raw, len);
+		dup_value(s);
+		ck_buf_truncate(&s->path, base);
+		dup_ws(s);
+		if (s->p >= s->end || *s->p != ',')
+			break;
+		s->p++;
+	}
+	s->p++; /* '}' */
+	for (size_t i = 0; i < n; i++)
+		free(seen[i].key);
+	free(seen);
+}
+
+static void dup_value(struct dup_scan *s)
+{
+	const char *raw;
+	size_t len, base = s->path.len, i = 0;
+	bool escaped;
+
+	dup_ws(s);
+	if (s->p >= s->end)
+		return;
+	if (*s->p == '{') {
+		dup_object(s);
+	} else if (*s->p == '[') {
+		s->p++;
+		for (;;) {
+			dup_ws(s);
+			if (s->p >= s->end || *s->p == ']')
+				break;
+			ck_buf_addf(&s->path, "[%zu]", i++);
+			dup_value(s);
+			ck_buf_truncate(&s->path, base);
+			dup_ws(s);
+			if (s->p >= s->end || *s->p != ',')
+				break;
+			s->p++;
+		}
+		s->p++;
+	} else if (*s->p == '"') {
+		dup_string(s, &raw, &len, &escaped);
+	} else {
+		while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
+			s->p++;
+	}
+}
+
+/* Strict decoding messages, duplicates and unknown fields, kept to be reported together. */
+static int validate_unknown(const struct ck_schema_kind *kind, json_t *obj, struct strict_msgs *pre,
+                            enum ck_schema_validation mode, ck_schema_strict_fn *warn, void *ctx,
+                            struct ck_error **err);
+
+int ck_schema_validate_body(const struct ck_schema_kind *kind, json_t *obj, const char *text,
+                            size_t len, enum ck_schema_validation mode, ck_schema_strict_fn *warn,
+                            void *ctx, struct ck_error **err)
+{
+	struct strict_msgs pre = {.all = CK_BUF_INIT};
+	int r;
+
+	if (text && mode != CK_SCHEMA_VALIDATION_IGNORE) {
+		struct dup_scan s = {
+		        .p = text, .end = text + len, .path = CK_BUF_INIT, .out = &pre};
+
+		dup_value(&s);
+		ck_buf_release(&s.path);
+	}
+	r = validate_unknown(kind, obj, &pre, mode, warn, ctx, err);
+	ck_buf_release(&pre.all);
+	return r;
+}
+
 int ck_schema_validate_unknown(const struct ck_schema_kind *kind, json_t *obj,
                                enum ck_schema_validation mode, ck_schema_strict_fn *warn, void *ctx,
                                struct ck_error **err)
+{
+	return ck_schema_validate_body(kind, obj, NULL, 0, mode, warn, ctx, err);
+}
+
+static int validate_unknown(const struct ck_schema_kind *kind, json_t *obj, struct strict_msgs *pre,
+                            enum ck_schema_validation mode, ck_schema_strict_fn *warn, void *ctx,
+                            struct ck_error **err)
 {
 	struct strict_msgs m = {.all = CK_BUF_INIT};
 	struct ck_error *e = NULL;
@@ -785,6 +964,15 @@ int ck_schema_validate_unknown(const struct ck_schema_kind *kind, json_t *obj,
 		else
 			ck_error_free(e);
 		return -1;
+	}
+	/* Duplicates first: ckube does not interleave them in document order as Go does. */
+	if (pre->n) {
+		ck_buf_add(&pre->all, m.all.data, m.all.len);
+		ck_buf_release(&m.all);
+		m.all = pre->all;
+		m.n += pre->n;
+		pre->all = (struct ck_buf)CK_BUF_INIT;
+		pre->n = 0;
 	}
 	if (mode == CK_SCHEMA_VALIDATION_STRICT && m.n) {
 		/* K8S: runtime.strictDecodingError joins the errors with ", " */
@@ -806,4 +994,97 @@ int ck_schema_validate_unknown(const struct ck_schema_kind *kind, json_t *obj,
 			warn(ctx, p);
 	ck_buf_release(&m.all);
 	return 0;
+}
+
+/* strcmp for qsort over an array of C strings. */
+static int cmp_msgs(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* K8S: patch.go jsonPatchOp: the members a JSON patch operation decodes into. */
+static bool json_patch_member(const char *key)
+{
+	return !strcmp(key, "op") || !strcmp(key, "path") || !strcmp(key, "from") ||
+	       !strcmp(key, "value");
+}
+
+int ck_schema_validate_patch(const struct ck_schema_kind *kind, enum ck_patch_type type,
+                             const json_t *patch, json_t *result, enum ck_schema_validation mode,
+                             ck_schema_strict_fn *warn, void *ctx, struct ck_error **err)
+{
+	struct strict_msgs pre = {.all = CK_BUF_INIT}, found = {.all = CK_BUF_INIT};
+	struct ck_buf msg = CK_BUF_INIT;
+	struct ck_error *e = NULL;
+	const char **sorted = NULL;
+	const char *p;
+	size_t i, n = 0;
+	json_t *op;
+	int r = 0;
+
+	/* K8S: applyJSPatch: kjson.UnmarshalStrict(patch, &[]jsonPatchOp), "json patch " + error. */
+	if (mode != CK_SCHEMA_VALIDATION_IGNORE && type == CK_PATCH_JSON && json_is_array(patch)) {
+		json_array_foreach(patch, i, op)
+		{
+			const char *key;
+			json_t *v;
+
+			if (!json_is_object(op))
+				continue;
+			json_object_foreach((json_t *)op, key, v)
+			{
+				if (json_patch_member(key) || pre.n >= CK_SCHEMA_MAX_STRICT_ERRORS)
+					continue;
+				ck_buf_reset(&msg);
+				ck_buf_addf(&msg, "json patch unknown field \"[%zu].", i);
+				add_go_quoted(&msg, key, strlen(key));
+				ck_buf_addch(&msg, '"');
+				collect_strict(&pre, msg.data);
+			}
+		}
+	}
+	/* Found, not pruned yet: on failure the caller prints the result as it was patched. */
+	if (ck_schema_check(kind->type, result, 0, collect_strict, &found, &e) < 0) {
+		/* K8S: a non-strict decode error trumps the strict ones. */
+		r = -1;
+		ck_error_set(err, 422, CK_REASON_INVALID, "%s", e->msg);
+		ck_error_free(e);
+		goto out;
+	}
+	sorted = ck_xcalloc(found.n + 1, sizeof(*sorted));
+	for (p = found.all.data; p && p < found.all.data + found.all.len; p += strlen(p) + 1)
+		sorted[n++] = p;
+	qsort(sorted, n, sizeof(*sorted), cmp_msgs);
+	if (mode == CK_SCHEMA_VALIDATION_STRICT && (pre.n || n)) {
+		/* K8S: runtime.NewStrictDecodingError(append(appliedStrictErrs, errs...)) */
+		ck_buf_reset(&msg);
+		ck_buf_adds(&msg, "strict decoding error: ");
+		for (p = pre.all.data; p && p < pre.all.data + pre.all.len; p += strlen(p) + 1) {
+			if (p != pre.all.data)
+				ck_buf_adds(&msg, ", ");
+			ck_buf_adds(&msg, p);
+		}
+		for (i = 0; i < n; i++) {
+			if (i || pre.n)
+				ck_buf_adds(&msg, ", ");
+			ck_buf_adds(&msg, sorted[i]);
+		}
+		r = ck_error_set(err, 422, CK_REASON_INVALID, "%s", msg.data);
+		goto out;
+	}
+	if (mode == CK_SCHEMA_VALIDATION_WARN && warn) {
+		for (p = pre.all.data; p && p < pre.all.data + pre.all.len; p += strlen(p) + 1)
+			warn(ctx, p);
+		for (i = 0; i < n; i++)
+			warn(ctx, sorted[i]);
+	}
+	/* K8S: decoding into the Go struct drops what it does not know. */
+	if (n)
+		ck_schema_check(kind->type, result, CK_SCHEMA_CHECK_PRUNE, NULL, NULL, NULL);
+out:
+	free(sorted);
+	ck_buf_release(&msg);
+	ck_buf_release(&pre.all);
+	ck_buf_release(&found.all);
+	return r;
 }

@@ -307,4 +307,38 @@ int ck_schema_validate_unknown(const struct ck_schema_kind *kind, json_t *obj,
                                enum ck_schema_validation mode, ck_schema_strict_fn *warn, void *ctx,
                                struct ck_error **err);
 
+/*
+ * As ck_schema_validate_unknown, for a body whose JSON text (len bytes, valid JSON) had
+ * duplicate object members: under Strict and Warn each repeated member is also a problem,
+ * `duplicate field "spec.replicas"` (K8S: sigs.k8s.io/json DisallowDuplicateFields), listed
+ * before the unknown fields (Go interleaves them in document order). obj must have been
+ * parsed with the last value of a repeated member winning, as Go decodes it. text NULL:
+ * exactly ck_schema_validate_unknown.
+ */
+int ck_schema_validate_body(const struct ck_schema_kind *kind, json_t *obj, const char *text,
+                            size_t len, enum ck_schema_validation mode, ck_schema_strict_fn *warn,
+                            void *ctx, struct ck_error **err);
+
+/*
+ * Decode-check the result of a PATCH of kind as kube-apiserver does for fieldValidation=mode
+ * (K8S: handlers/patch.go), and drop its unknown fields. patch is the parsed patch body
+ * (may be NULL: then no problem is looked for in the patch itself); result the patched
+ * object.
+ *   - a JSON patch's operations are decoded strictly first (Strict and Warn): a member other
+ *     than op, path, from and value is `json patch unknown field "[0].foo"`;
+ *   - then the result, as for a create; its unknown fields come sorted (K8S: the strategic
+ *     merge patch's FromUnstructuredWithValidation sorts them; the JSON and merge patches
+ *     decode Go's re-encoding of a map, which has its keys sorted);
+ *   - a decode error (wrong type) fails in every mode; Strict fails when there is a problem,
+ *     with all of them in one message; Warn passes each to warn(ctx, msg); Ignore drops the
+ *     unknown fields silently.
+ * Returns 0 with result pruned, or -1 with result untouched and *err a 422 Invalid whose
+ * message is the detail only, "strict decoding error: unknown field \"spec.foo\"" or the
+ * decode error: the caller wraps it into kube's field.Invalid(patch, <value>, detail), whose
+ * value depends on the patch type. Runs on any thread.
+ */
+int ck_schema_validate_patch(const struct ck_schema_kind *kind, enum ck_patch_type type,
+                             const json_t *patch, json_t *result, enum ck_schema_validation mode,
+                             ck_schema_strict_fn *warn, void *ctx, struct ck_error **err);
+
 #endif

@@ -427,6 +427,26 @@ int ck_http_add_header(struct ck_http_request *req, const char *name, const char
 	return 0;
 }
 
+bool ck_http_reply_has_header(const struct ck_http_request *req, const char *name,
+                              const char *value)
+{
+	const char *p = req->out_headers.data, *end = p + req->out_headers.len;
+	size_t nlen = strlen(name), vlen = strlen(value);
+
+	/* Each line is "Name: value\r\n", as ck_http_add_header writes it. */
+	while (p < end) {
+		const char *eol = memchr(p, '\r', (size_t)(end - p));
+
+		if (!eol)
+			break;
+		if ((size_t)(eol - p) == nlen + 2 + vlen && !strncasecmp(p, name, nlen) &&
+		    p[nlen] == ':' && !memcmp(p + nlen + 2, value, vlen))
+			return true;
+		p = eol + 2;
+	}
+	return false;
+}
+
 static void reply(struct ck_http_request *req, int status, const char *content_type,
                   const void *body, size_t len)
 {

@@ -281,6 +281,14 @@ int ck_http_add_header(struct ck_http_request *req, const char *name, const char
                        struct ck_error **err);
 
 /*
+ * Whether a header field name (case-insensitive) with exactly this value has been added to
+ * the response with ck_http_add_header: for fields that must not repeat, such as the same
+ * Warning twice (K8S: the apiserver's warning recorder drops repeated warnings).
+ */
+bool ck_http_reply_has_header(const struct ck_http_request *req, const char *name,
+                              const char *value);
+
+/*
  * Send a complete response and finish the request: status (200-599), Content-Type
  * content_type (NULL: none), and len bytes of body (copied), with Content-Length. A HEAD
  * request gets the same fields without the body; 204 and 304 never carry one. When the

@@ -185,19 +185,19 @@ def test_typo_refused_client_side_by_kubectl120(server, kubectl120, tmp_path):
 
 def test_typo_left_to_the_server_by_newer_kubectl(server, kubectl_new, tmp_path):
     """The v3 PATCH operations declare fieldValidation, so the newer kubectl does not
-    validate client-side: it sends fieldValidation=Strict and reports what the server says
-    (a 400 "strict decoding error" once the server enforces it; until then the object is
-    created)."""
+    validate client-side: it sends fieldValidation=Strict and reports the server's 400
+    "strict decoding error" (reference §3.3, row 1); nothing is stored."""
     path = tmp_path / "typo.yaml"
     path.write_text(TYPO)
     r = kubectl_new("apply", "-f", str(path), check=False)
     assert "ValidationError" not in r.stderr and "error validating data" not in r.stderr, \
         r.stderr
-    if r.returncode != 0:
-        assert 'unknown field "dataa"' in r.stderr, r.stderr
-        assert "Error from server (BadRequest)" in r.stderr
-    else:
-        assert lines(r) == ["configmap/typo-cm created"]
+    assert r.returncode != 0, r.stdout
+    assert "Error from server (BadRequest)" in r.stderr, r.stderr
+    assert ('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding '
+            'error: unknown field "dataa"') in r.stderr, r.stderr
+    status, _, _ = server.request("GET", "/api/v1/namespaces/default/configmaps/typo-cm")
+    assert status == 404, "the refused manifest was stored"
 
 
 def test_apply_multi_document_twice_then_edit(server, kubectl, tmp_path):

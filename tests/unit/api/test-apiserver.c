@@ -2321,6 +2321,140 @@ static void test_python_client(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* ---- field validation (fieldValidation=Strict|Warn|Ignore) ---------------------------- */
+
+/* How many Warning header fields r has, and whether one of them is exactly value. */
+static size_t count_warnings(const struct ck_test_response *r, const char *value, bool *found)
+{
+	const char *p = r->head.data, *end = p + r->head.len;
+	size_t n = 0, vlen = value ? strlen(value) : 0;
+
+	*found = false;
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (len > 9 && !memcmp(p, "warning: ", 9)) {
+			n++;
+			if (value && len - 9 == vlen && !memcmp(p + 9, value, vlen))
+				*found = true;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return n;
+}
+
+static void test_field_validation_create_update(void **state)
+{
+	struct ck_test_https *c = client(ADMIN);
+	struct ck_test_response r;
+	static const char typo[] = "{\"metadata\":{\"name\":\"t\"},\"data\":{\"k\":\"v\"},"
+	                           "\"dataa\":{\"x\":\"y\"},\"spec\":{\"a\":1}}";
+	bool found;
+
+	(void)state;
+	make_namespace("fval");
+	/* K8S: Strict: 400 from transformDecodeError, the problems in document order. */
+	ck_test_https_do(c, "POST", "/api/v1/namespaces/fval/configmaps?fieldValidation=Strict",
+	                 JSON_CT, typo, &r);
+	expect_status(&r, 400, "BadRequest",
+	              "ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict "
+	              "decoding error: unknown field \"dataa\", unknown field \"spec\"");
+	assert_int_equal(count_warnings(&r, NULL, &found), 0);
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "GET", "/api/v1/namespaces/fval/configmaps/t", NULL, NULL, &r);
+	expect_code(&r, 404);
+	ck_test_response_release(&r);
+
+	/* Warn (the default too): stored without the unknown fields, one warning each. */
+	ck_test_https_do(c, "POST", "/api/v1/namespaces/fval/configmaps", JSON_CT, typo, &r);
+	expect_code(&r, 201);
+	assert_int_equal(count_warnings(&r, "299 - \"unknown field \\\"dataa\\\"\"", &found), 2);
+	assert_true(found);
+	count_warnings(&r, "299 - \"unknown field \\\"spec\\\"\"", &found);
+	assert_true(found);
+	assert_null(json_object_get(r.json, "dataa"));
+	assert_null(json_object_get(r.json, "spec"));
+	assert_string_equal(jpath(&r, "data.k"), "v");
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "GET", "/api/v1/namespaces/fval/configmaps/t", NULL, NULL, &r);
+	expect_code(&r, 200);
+	assert_null(json_object_get(r.json, "dataa"));
+	ck_test_response_release(&r);
+
+	/* Ignore on an update: dropped without a word. */
+	ck_test_https_do(c, "PUT", "/api/v1/namespaces/fval/configmaps/t?fieldValidation=Ignore",
+	                 JSON_CT, typo, &r);
+	expect_code(&r, 200);
+	assert_int_equal(count_warnings(&r, NULL, &found), 0);
+	assert_null(json_object_get(r.json, "dataa"));
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "PUT", "/api/v1/namespaces/fval/configmaps/t?fieldValidation=Strict",
+	                 JSON_CT, typo, &r);
+	expect_status(&r, 400, "BadRequest", NULL);
+	ck_test_response_release(&r);
+
+	/* K8S: ValidateFieldValidation: a 422 on the options, case-sensitive. */
+	ck_test_https_do(c, "POST", "/api/v1/namespaces/fval/configmaps?fieldValidation=warn",
+	                 JSON_CT, typo, &r);
+	expect_status(&r, 422, "Invalid",
+	              "CreateOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported "
+	              "value: \"warn\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"");
+	ck_test_response_release(&r);
+	ck_test_https_close(c);
+}
+
+static void test_field_validation_patch(void **state)
+{
+	struct ck_test_https *c = client(ADMIN);
+	struct ck_test_response r;
+	bool found;
+
+	(void)state;
+	make_namespace("fvpatch");
+	make_cm("fvpatch", "p", NULL);
+	/* K8S: a strategic merge patch's value is fmt's %+v of the patch map. */
+	ck_test_https_do(c, "PATCH",
+	                 "/api/v1/namespaces/fvpatch/configmaps/p?fieldValidation=Strict",
+	                 "Content-Type: application/strategic-merge-patch+json",
+	                 "{\"dataa\":{\"b\":2,\"a\":[1.5,null,true]},\"data\":{\"k\":\"w\"}}", &r);
+	expect_status(
+	        &r, 422, "Invalid",
+	        " \"\" is invalid: patch: Invalid value: \"map[data:map[k:w] dataa:map[a:[1.5 "
+	        "<nil> true] b:2]]\": strict decoding error: unknown field \"dataa\"");
+	assert_string_equal(
+	        ck_json_path_str(json_array_get(ck_json_path(r.json, "details.causes"), 0),
+	                         "field"),
+	        "patch");
+	ck_test_response_release(&r);
+	/* A JSON patch's operations are decoded strictly too; Warn lists both problems. */
+	ck_test_https_do(c, "PATCH", "/api/v1/namespaces/fvpatch/configmaps/p?fieldValidation=Warn",
+	                 "Content-Type: application/json-patch+json",
+	                 "[{\"op\":\"add\",\"path\":\"/x\",\"value\":1,\"valeu\":2}]", &r);
+	expect_code(&r, 200);
+	assert_int_equal(
+	        count_warnings(&r, "299 - \"json patch unknown field \\\"[0].valeu\\\"\"", &found),
+	        2);
+	assert_true(found);
+	assert_null(json_object_get(r.json, "x"));
+	ck_test_response_release(&r);
+	/* A value of the wrong type fails whatever the directive. */
+	ck_test_https_do(c, "PATCH",
+	                 "/api/v1/namespaces/fvpatch/configmaps/p?fieldValidation=Ignore",
+	                 "Content-Type: application/merge-patch+json", "{\"data\":[]}", &r);
+	expect_status(&r, 422, "Invalid", NULL);
+	assert_non_null(strstr(jpath(&r, "message"),
+	                       "\": json: cannot unmarshal array into Go struct field "
+	                       "ConfigMap.data of type map[string]string"));
+	ck_test_response_release(&r);
+	ck_test_https_do(c, "PATCH", "/api/v1/namespaces/fvpatch/configmaps/p?fieldValidation=x",
+	                 "Content-Type: application/merge-patch+json", "{}", &r);
+	expect_status(&r, 422, "Invalid", NULL);
+	assert_string_equal(jpath(&r, "details.kind"), "PatchOptions");
+	ck_test_response_release(&r);
+	ck_test_https_close(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2351,6 +2485,8 @@ int main(void)
 	        cmocka_unit_test(test_finalizers_and_namespace_termination),
 	        cmocka_unit_test(test_delete_collection),
 	        cmocka_unit_test(test_python_client),
+	        cmocka_unit_test(test_field_validation_create_update),
+	        cmocka_unit_test(test_field_validation_patch),
 	};
 
 	return cmocka_run_group_tests_name("apiserver", tests, group_setup, group_teardown);

@@ -23,35 +23,13 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "base/mem.h"
+#include "support/json-text.h"
 
 #define M  CK_PATCH_STRATEGY_MERGE
 #define RK CK_PATCH_STRATEGY_RETAIN_KEYS
 #define RP CK_PATCH_STRATEGY_REPLACE
 
 /* ---- helpers ---------------------------------------------------------------------- */
-
-/* text with every ' turned into "; the caller frees. */
-static char *dq(const char *text)
-{
-	char *s = ck_xstrdup(text);
-
-	for (char *p = s; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	return s;
-}
-
-/* Parse table JSON (see dq); fails the test on a typo in the table. */
-static json_t *jq(const char *text)
-{
-	ck_autofree char *s = dq(text);
-	struct ck_error *err = NULL;
-	json_t *v = ck_json_parse(s, strlen(s), &err);
-
-	if (!v)
-		fail_msg("bad test JSON %s: %s", text, err->msg);
-	return v;
-}
 
 static char *sorted_dump(const json_t *v)
 {
@@ -68,7 +46,7 @@ static json_t *run_patch(const char *name, enum ck_patch_type type, const char *
                          const char *patch, size_t patch_len, const struct ck_patch_schema *schema,
                          const char *want, int status, const char *msg)
 {
-	json_t *o = jq(orig), *out = NULL, *w;
+	json_t *o = ck_test_jq(orig), *out = NULL, *w;
 	ck_autofree char *before = sorted_dump(o);
 	ck_autofree char *after = NULL;
 	struct ck_error *err = NULL;
@@ -87,7 +65,7 @@ static json_t *run_patch(const char *name, enum ck_patch_type type, const char *
 		assert_true(json_is_object(out));
 		if (!want)
 			return out;
-		w = jq(want);
+		w = ck_test_jq(want);
 		if (!json_equal(out, w)) {
 			ck_autofree char *g = sorted_dump(out);
 			ck_autofree char *x = sorted_dump(w);
@@ -115,7 +93,7 @@ static void check(const char *name, enum ck_patch_type type, const char *orig, c
                   const struct ck_patch_schema *schema, const char *want, int status,
                   const char *msg)
 {
-	ck_autofree char *p = dq(patch);
+	ck_autofree char *p = ck_test_dq(patch);
 
 	json_decref(run_patch(name, type, orig, p, strlen(p), schema, want, status, msg));
 }
@@ -124,7 +102,7 @@ static void check(const char *name, enum ck_patch_type type, const char *orig, c
 static struct ck_error *patch_error(enum ck_patch_type type, const char *orig, const char *patch,
                                     const struct ck_patch_schema *schema)
 {
-	json_t *o = jq(orig), *out = NULL;
+	json_t *o = ck_test_jq(orig), *out = NULL;
 	struct ck_error *err = NULL;
 
 	assert_int_equal(ck_patch_apply(type, o, patch, strlen(patch), schema, &out, &err), -1);
@@ -726,8 +704,8 @@ static void test_merge_patch_rfc7386(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < CK_ARRAY_SIZE(cases); i++) {
-		json_t *doc = jq(cases[i].orig), *patch = jq(cases[i].patch),
-		       *want = jq(cases[i].want);
+		json_t *doc = ck_test_jq(cases[i].orig), *patch = ck_test_jq(cases[i].patch),
+		       *want = ck_test_jq(cases[i].want);
 
 		assert_int_equal(ck_patch_apply_merge(&doc, patch, &err), 0);
 		if (!json_equal(doc, want)) {
@@ -791,7 +769,7 @@ static void check_trace(const char *name, enum ck_patch_type type, const char *o
 {
 	json_t *body_json = ck_json_parse(body, strlen(body), NULL);
 	json_t *out = run_patch(name, type, orig, body, strlen(body), schema, NULL, 0, NULL);
-	json_t *w = jq(want);
+	json_t *w = ck_test_jq(want);
 	json_t *annotations = ck_json_path(out, "metadata.annotations");
 
 	if (ck_json_path(body_json, "metadata.annotations")) {
@@ -1677,7 +1655,7 @@ static void test_no_crash(void **state)
 
 	(void)state;
 	for (size_t o = 0; o < CK_ARRAY_SIZE(originals); o++) {
-		json_t *orig = jq(originals[o]);
+		json_t *orig = ck_test_jq(originals[o]);
 		ck_autofree char *before = sorted_dump(orig);
 
 		for (size_t p = 0; p < CK_ARRAY_SIZE(patches); p++) {
@@ -1846,11 +1824,11 @@ static void test_fuzz(void **state)
 	};
 	static const enum ck_patch_type types[] = {CK_PATCH_JSON, CK_PATCH_MERGE,
 	                                           CK_PATCH_STRATEGIC};
-	json_t *orig =
-	        jq("{'metadata':{'name':'p','finalizers':['x','y'],'labels':{'a':'1'}},"
-	           "'spec':{'containers':[{'name':'a','ports':[{'containerPort':80},"
-	           "{'containerPort':81}]},{'name':'b'},{'name':'c'}],'volumes':[{'name':'v',"
-	           "'emptyDir':{}}]}}");
+	json_t *orig = ck_test_jq(
+	        "{'metadata':{'name':'p','finalizers':['x','y'],'labels':{'a':'1'}},"
+	        "'spec':{'containers':[{'name':'a','ports':[{'containerPort':80},"
+	        "{'containerPort':81}]},{'name':'b'},{'name':'c'}],'volumes':[{'name':'v',"
+	        "'emptyDir':{}}]}}");
 	ck_autofree char *before = sorted_dump(orig);
 	struct ck_buf b = CK_BUF_INIT;
 	size_t ok = 0, failed = 0;
@@ -1955,6 +1933,34 @@ static void test_large_lists(void **state)
 	ck_buf_release(&p);
 }
 
+/* K8S: fmt's %+v of what json.Unmarshal (ints preserved) makes of a patch. */
+static void test_format_go(void **state)
+{
+	static const struct {
+		const char *json, *want;
+	} cases[] = {
+	        {"{\"b\":{\"y\":1,\"x\":[]},\"a\":\"s p\",\"c\":null}",
+	         "map[a:s p b:map[x:[] y:1] c:<nil>]"},
+	        {"[true,false,-3,{}]", "[true false -3 map[]]"},
+	        {"[1.5,0.1,-2.25,1e6,123456.0,1234567.0,0.0001,0.00001,1e21,1.0,-0.0]",
+	         "[1.5 0.1 -2.25 1e+06 123456 1.234567e+06 0.0001 1e-05 1e+21 1 -0]"},
+	        {"[3.141592653589793,1e-300,12345678901234567890.0]",
+	         "[3.141592653589793 1e-300 1.2345678901234567e+19]"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < CK_ARRAY_SIZE(cases); i++) {
+		struct ck_buf b = CK_BUF_INIT;
+		json_t *v = json_loads(cases[i].json, 0, NULL);
+
+		assert_non_null(v);
+		ck_patch_format_go(&b, v);
+		assert_string_equal(b.data ? b.data : "", cases[i].want);
+		ck_buf_release(&b);
+		json_decref(v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1975,6 +1981,7 @@ int main(void)
 	        cmocka_unit_test(test_depth),
 	        cmocka_unit_test(test_fuzz),
 	        cmocka_unit_test(test_large_lists),
+	        cmocka_unit_test(test_format_go),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,6 +42,7 @@
 #include "base/mem.h"
 #include "base/time.h"
 #include "support/kubectl-pb.h"
+#include "support/json-text.h"
 
 /* ---- the reference traces (kubectl 1.32.5, reference/kubectl-1.32-traces) --------------- */
 
@@ -68,21 +69,6 @@ static const struct {
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static json_t *jq(const char *text)
-{
-	ck_autofree char *s = ck_xstrdup(text);
-	struct ck_error *err = NULL;
-	json_t *v;
-
-	for (char *p = s; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	v = ck_json_parse(s, strlen(s), &err);
-	if (!v)
-		fail_msg("bad test JSON %s: %s", text, err->msg);
-	return v;
-}
-
 static char *dump_sorted(const json_t *v)
 {
 	char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
@@ -92,7 +78,7 @@ static char *dump_sorted(const json_t *v)
 
 static void expect_json(const char *name, const json_t *got, const char *want_text)
 {
-	json_t *want = jq(want_text);
+	json_t *want = ck_test_jq(want_text);
 
 	if (!json_equal(got, want)) {
 		ck_autofree char *g = dump_sorted(got), *w = dump_sorted(want);
@@ -463,7 +449,7 @@ static const struct ck_schema_kind *kind_of(const char *api_version, const char 
 static void check_roundtrip_kind(const char *name, const char *av, const char *kind,
                                  const char *want_text)
 {
-	json_t *want = jq(want_text);
+	json_t *want = ck_test_jq(want_text);
 	const struct ck_schema_kind *k = kind_of(av, kind);
 
 	for (int gogo = 1; gogo >= 0; gogo--) {
@@ -485,7 +471,7 @@ static void check_roundtrip_kind(const char *name, const char *av, const char *k
 
 static void check_roundtrip(const char *name, const char *want_text)
 {
-	json_t *want = jq(want_text);
+	json_t *want = ck_test_jq(want_text);
 	const char *av = json_string_value(json_object_get(want, "apiVersion"));
 	const char *kind = json_string_value(json_object_get(want, "kind"));
 

@@ -28,26 +28,12 @@
 #include "base/mem.h"
 #include "support/tmpdir.h"
 #include "support/kubectl-pb.h"
+#include "support/json-text.h"
 
 #define M  CK_PATCH_STRATEGY_MERGE
 #define RK CK_PATCH_STRATEGY_RETAIN_KEYS
 
 /* ---- helpers ---------------------------------------------------------------------- */
-
-static json_t *jq(const char *text)
-{
-	ck_autofree char *s = ck_xstrdup(text);
-	struct ck_error *err = NULL;
-	json_t *v;
-
-	for (char *p = s; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	v = ck_json_parse(s, strlen(s), &err);
-	if (!v)
-		fail_msg("bad test JSON %s: %s", text, err->msg);
-	return v;
-}
 
 static const struct ck_schema_kind *kind(const char *group, const char *version, const char *k)
 {
@@ -97,7 +83,7 @@ static void check_obj(const char *name, const struct ck_schema_type *t, const ch
                       unsigned flags, const char *want_strict, const char *want_err,
                       const char *want_after)
 {
-	json_t *v = jq(json);
+	json_t *v = ck_test_jq(json);
 	struct ck_buf got = CK_BUF_INIT;
 	struct ck_error *err = NULL;
 	int r = ck_schema_check(t, v, flags, collect, &got, &err);
@@ -119,7 +105,7 @@ static void check_obj(const char *name, const struct ck_schema_type *t, const ch
 			         want_strict ? want_strict : "");
 	}
 	if (want_after) {
-		json_t *w = jq(want_after);
+		json_t *w = ck_test_jq(want_after);
 
 		if (!json_equal(v, w)) {
 			ck_autofree char *d = ck_json_dumps(v);
@@ -691,7 +677,7 @@ static void test_patch_lookup(void **state)
 /* The element of list whose member key equals the JSON value want (' for "), or NULL. */
 static json_t *find_elem(const json_t *list, const char *key, const char *want)
 {
-	json_t *w = jq(want), *e, *found = NULL;
+	json_t *w = ck_test_jq(want), *e, *found = NULL;
 	size_t i;
 
 	json_array_foreach(list, i, e)
@@ -711,9 +697,10 @@ static json_t *find_elem(const json_t *list, const char *key, const char *want)
  */
 static void test_patch_apply(void **state)
 {
-	json_t *orig = jq("{'metadata':{'name':'p','finalizers':['f1']},'spec':{'containers':"
-	                  "[{'name':'a','image':'x','ports':[{'containerPort':80}]},"
-	                  "{'name':'b','image':'y'}],'tolerations':[{'key':'k1'}]}}");
+	json_t *orig =
+	        ck_test_jq("{'metadata':{'name':'p','finalizers':['f1']},'spec':{'containers':"
+	                   "[{'name':'a','image':'x','ports':[{'containerPort':80}]},"
+	                   "{'name':'b','image':'y'}],'tolerations':[{'key':'k1'}]}}");
 	const char *patch = "{\"metadata\":{\"finalizers\":[\"f2\"]},\"spec\":{\"containers\":"
 	                    "[{\"name\":\"b\",\"image\":\"z\"},{\"name\":\"a\",\"ports\":"
 	                    "[{\"containerPort\":81}]}],\"tolerations\":[{\"key\":\"k2\"}]}}";
@@ -1015,24 +1002,25 @@ static void test_abort_errors(void **state)
 	          "{'metadata':{'labels':{'a':1}},'spec':{'ports':[{'targetPort':{}}]}}", 0, NULL,
 	          GO_ERR("object", "ServicePort.spec.ports.targetPort", "int32"), NULL);
 
-	v = jq("{'spec':{'containers':[{'name':'c','resources':{'limits':{'cpu':'lots'}}}]}}");
+	v = ck_test_jq(
+	        "{'spec':{'containers':[{'name':'c','resources':{'limits':{'cpu':'lots'}}}]}}");
 	assert_int_equal(ck_schema_check(pod, v, 0, NULL, NULL, &err), -1);
 	assert_int_equal(err->http_status, 400);
 	assert_non_null(strstr(err->msg, "lots"));
 	ck_error_clear(&err);
 	json_decref(v);
 
-	v = jq("{'metadata':{'creationTimestamp':'yesterday'}}");
+	v = ck_test_jq("{'metadata':{'creationTimestamp':'yesterday'}}");
 	assert_int_equal(ck_schema_check(pod, v, 0, NULL, NULL, &err), -1);
 	assert_int_equal(err->http_status, 400);
 	assert_non_null(strstr(err->msg, "yesterday"));
 	ck_error_clear(&err);
 	json_decref(v);
 
-	v = jq("{'metadata':{'creationTimestamp':'yesterday'}}");
+	v = ck_test_jq("{'metadata':{'creationTimestamp':'yesterday'}}");
 	assert_int_equal(ck_schema_check(pod, v, 0, NULL, NULL, NULL), -1); /* err may be NULL */
 	json_decref(v);
-	v = jq("{'spec':{'hostNetwork':1}}");
+	v = ck_test_jq("{'spec':{'hostNetwork':1}}");
 	assert_int_equal(ck_schema_check(pod, v, 0, NULL, NULL, NULL), -1);
 	json_decref(v);
 }
@@ -1049,7 +1037,8 @@ static void test_validate_unknown(void **state)
 	(void)state;
 
 	/* K8S: reference §3.3, the message kubectl prints verbatim */
-	v = jq("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'typo-cm'},'dataa':{}}");
+	v = ck_test_jq(
+	        "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'typo-cm'},'dataa':{}}");
 	assert_int_equal(ck_schema_validate_unknown(cm, v, CK_SCHEMA_VALIDATION_STRICT, collect,
 	                                            &warnings, &err),
 	                 -1);
@@ -1062,7 +1051,8 @@ static void test_validate_unknown(void **state)
 	ck_error_clear(&err);
 	json_decref(v);
 
-	v = jq("{'spec':{'replicaz':1,'template':{'spec':{'containers':[{'name':'c','x':1}]}}}}");
+	v = ck_test_jq(
+	        "{'spec':{'replicaz':1,'template':{'spec':{'containers':[{'name':'c','x':1}]}}}}");
 	assert_int_equal(
 	        ck_schema_validate_unknown(dep, v, CK_SCHEMA_VALIDATION_STRICT, NULL, NULL, &err),
 	        -1);
@@ -1074,7 +1064,7 @@ static void test_validate_unknown(void **state)
 	json_decref(v);
 
 	/* Warn: one warning each, the object loses the fields */
-	v = jq("{'metadata':{'name':'x'},'dataa':{},'data':{'a':'b'},'zz':1}");
+	v = ck_test_jq("{'metadata':{'name':'x'},'dataa':{},'data':{'a':'b'},'zz':1}");
 	assert_int_equal(ck_schema_validate_unknown(cm, v, CK_SCHEMA_VALIDATION_WARN, collect,
 	                                            &warnings, &err),
 	                 0);
@@ -1087,7 +1077,7 @@ static void test_validate_unknown(void **state)
 	ck_buf_reset(&warnings);
 
 	/* Ignore: silently dropped */
-	v = jq("{'dataa':{},'data':{'a':'b'}}");
+	v = ck_test_jq("{'dataa':{},'data':{'a':'b'}}");
 	assert_int_equal(ck_schema_validate_unknown(cm, v, CK_SCHEMA_VALIDATION_IGNORE, collect,
 	                                            &warnings, &err),
 	                 0);
@@ -1097,7 +1087,7 @@ static void test_validate_unknown(void **state)
 
 	/* a decode error fails in every mode, and no warning is given */
 	for (int mode = CK_SCHEMA_VALIDATION_IGNORE; mode <= CK_SCHEMA_VALIDATION_STRICT; mode++) {
-		v = jq("{'dataa':{},'data':{'a':1}}");
+		v = ck_test_jq("{'dataa':{},'data':{'a':1}}");
 		assert_int_equal(ck_schema_validate_unknown(cm, v, mode, collect, &warnings, &err),
 		                 -1);
 		assert_string_equal(err->msg,
@@ -1111,7 +1101,7 @@ static void test_validate_unknown(void **state)
 	}
 	/* a clean object passes in every mode, untouched */
 	for (int mode = CK_SCHEMA_VALIDATION_IGNORE; mode <= CK_SCHEMA_VALIDATION_STRICT; mode++) {
-		v = jq("{'apiVersion':'v1','kind':'ConfigMap','data':{'a':'b'}}");
+		v = ck_test_jq("{'apiVersion':'v1','kind':'ConfigMap','data':{'a':'b'}}");
 		assert_int_equal(ck_schema_validate_unknown(cm, v, mode, NULL, NULL, &err), 0);
 		assert_int_equal(json_object_size(v), 3);
 		json_decref(v);
