@@ -351,9 +351,19 @@ static int member_ports(struct server *s, int *client_port, int *peer_port, stru
 	}
 	if (access(path, F_OK) == 0)
 		return ck_error_set(err, 500, NULL, "cannot read '%s': %s", path, je.text);
-	if ((*client_port = ck_free_port(s->cfg->bind_address, err)) < 0 ||
-	    (*peer_port = ck_free_port(s->cfg->bind_address, err)) < 0)
-		return -1;
+	/*
+	 * Ports the kernel hands out (bind to port 0) may be the API's own port while it is
+	 * not yet bound (the API listens once etcd is up): never take that one, nor one twice.
+	 */
+	for (int tries = 0;; tries++) {
+		if ((*client_port = ck_free_port(s->cfg->bind_address, err)) < 0 ||
+		    (*peer_port = ck_free_port(s->cfg->bind_address, err)) < 0)
+			return -1;
+		if ((*client_port != s->cfg->https_port && *peer_port != s->cfg->https_port &&
+		     *client_port != *peer_port) ||
+		    tries == 20)
+			break;
+	}
 	v = json_pack("{s:i, s:i}", "clientPort", *client_port, "peerPort", *peer_port);
 	if (json_dump_file(v, tmp, JSON_INDENT(2)) < 0 || rename(tmp, path) < 0) {
 		json_decref(v);

@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import pathlib
+import random
 import signal
 import socket
 import ssl
@@ -26,10 +27,29 @@ KUBECTL_120 = ROOT / "tests" / ".cache" / "kubernetes-client" / "usr" / "bin" / 
 GCLOUD_BIN = pathlib.Path("/usr/lib/google-cloud-sdk/bin")
 
 
+def _ephemeral_range():
+    try:
+        lo, hi = open("/proc/sys/net/ipv4/ip_local_port_range").read().split()
+        return int(lo), int(hi)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port():
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port below the kernel's ephemeral range: the server's etcd member
+    and every outgoing connection take ports from that range (bind to port 0), so a port
+    chosen there could be taken between this check and the server's bind."""
+    lo, _ = _ephemeral_range()
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(10000, max(lo, 10001))
+        with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("no free loopback port below the ephemeral range")
 
 
 def wait_for(cond, timeout=30.0, what="condition"):
