@@ -1060,6 +1060,8 @@ int ck_apiserver_new(struct event_base *base, const struct ck_apiserver_config *
 	        .format_error = ck_api_status_format,
 	        .on_request = on_stats,
 	        .arg = srv,
+	        /* Nobody unauthenticated may make the server buffer a body (up to 3 MiB). */
+	        .authenticated_bodies = true,
 	};
 	if (ck_http_server_new(base, &hc, &srv->http, err) < 0) {
 		ck_api_metrics_release(srv);

@@ -168,6 +168,7 @@ struct ck_http_request {
 	int minor;
 	bool head; /* HEAD: responses carry no body */
 	bool expect_continue;
+	bool body_unread; /* a body was announced and not read (authenticated_bodies) */
 	struct http_kv *headers; /* malloc'ed array; strings in the pool */
 	size_t nheaders, aheaders;
 	struct http_kv *params; /* pool */
@@ -210,6 +211,7 @@ struct ck_http_server {
 	ck_http_stats_fn *on_request;
 	void *arg;
 	size_t max_body, max_header;
+	bool authenticated_bodies;
 	int idle_ms, header_ms, body_ms, write_ms, handshake_ms;
 
 	struct http_conn *conns;

@@ -182,6 +182,11 @@ const char *ck_http_request_body(const struct ck_http_request *req, size_t *len)
 	return req->body.data;
 }
 
+bool ck_http_request_body_unread(const struct ck_http_request *req)
+{
+	return req->body_unread;
+}
+
 enum ck_http_auth ck_http_request_auth(const struct ck_http_request *req,
                                        const struct ck_pki_identity **id, const char **why)
 {

@@ -476,6 +476,19 @@ static enum step conn_head_done(struct http_conn *conn)
 		}
 		req->expect_continue = true;
 	}
+	if (srv->authenticated_bodies && conn->auth != CK_HTTP_AUTH_USER &&
+	    (conn->body_state != HTTP_BODY_NONE || conn->too_large)) {
+		/*
+		 * No body from a client that is nobody: the handler answers (401/403) without
+		 * it, and the connection, with the body still in the way, closes after.
+		 */
+		conn->body_state = HTTP_BODY_NONE;
+		conn->body_left = 0;
+		conn->too_large = false;
+		req->expect_continue = false;
+		req->body_unread = true;
+		conn->close_after = true;
+	}
 	req->nparams = http_parse_query(&req->pool, req->query, &req->params);
 	if (conn->body_state == HTTP_BODY_NONE)
 		return conn_body_done(conn);
@@ -1019,6 +1032,7 @@ int ck_http_server_new(struct event_base *base, const struct ck_http_server_conf
 	srv->on_request = cfg->on_request;
 	srv->arg = cfg->arg;
 	srv->max_body = cfg->max_body_bytes ? cfg->max_body_bytes : CK_HTTP_DEFAULT_MAX_BODY;
+	srv->authenticated_bodies = cfg->authenticated_bodies;
 	srv->max_header =
 	        cfg->max_header_bytes ? cfg->max_header_bytes : CK_HTTP_DEFAULT_MAX_HEADER;
 	srv->idle_ms = positive_or(cfg->idle_timeout_ms, CK_HTTP_DEFAULT_IDLE_MS);

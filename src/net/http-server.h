@@ -131,6 +131,13 @@ struct ck_http_server_config {
 	int write_timeout_ms;           /* queued bytes without progress; 0: default */
 	int handshake_timeout_ms;       /* TLS handshake; 0: default */
 	int backlog;                    /* listen(2) backlog; 0: 511 */
+	/*
+	 * Read request bodies only from clients with a verified certificate (ck_http_request_auth
+	 * USER). Another client's request goes to the handler at once with an empty body
+	 * (ck_http_request_body_unread true) and its connection closes after the reply, so
+	 * nobody unauthenticated can make the server buffer up to max_body_bytes.
+	 */
+	bool authenticated_bodies;
 };
 
 /*
@@ -229,6 +236,9 @@ const char *ck_http_request_header_at(const struct ck_http_request *req, size_t 
  * receives its length, which may include NUL bytes. Valid until the request is finished.
  */
 const char *ck_http_request_body(const struct ck_http_request *req, size_t *len);
+
+/* True when the request came with a body that was not read (see authenticated_bodies). */
+bool ck_http_request_body_unread(const struct ck_http_request *req);
 
 /*
  * Who sent the request. ANONYMOUS: no certificate (or one without a CommonName: K8S, the

@@ -442,6 +442,32 @@ def test_anonymous_is_403_outside_health_and_version(module_server):
     assert_serving(srv)
 
 
+def test_anonymous_body_is_not_read(module_server, client_certs):
+    # Nobody unauthenticated can make the server buffer a body: a client without a
+    # certificate (or with one that does not verify) that announces 3 MiB and sends none
+    # is answered at once, and its connection closed, without waiting for the body.
+    srv = module_server
+    for ctx, code, reason in ((srv.ssl_context(client_cert=False), 403, "Forbidden"),
+                              (context_with(srv, client_certs, "rogue"), 401, "Unauthorized")):
+        conn = http.client.HTTPSConnection("127.0.0.1", srv.port, timeout=10, context=ctx)
+        try:
+            conn.putrequest("POST", CMS)
+            conn.putheader("Content-Type", "application/json")
+            conn.putheader("Content-Length", str(3 * 1024 * 1024))
+            conn.endheaders()
+            resp = conn.getresponse()  # no body sent: a server waiting for it times out
+            got = json.loads(resp.read())
+            assert (resp.status, got["reason"]) == (code, reason)
+            assert resp.getheader("Connection", "").lower() == "close"
+        finally:
+            conn.close()
+    # Public paths still answer anonymous clients that send a body along.
+    status, _, _ = raw_request(srv, "GET", "/version", b"x" * 100,
+                               context=srv.ssl_context(client_cert=False))
+    assert status == 200
+    assert_serving(srv)
+
+
 def test_untrusted_certificate_is_401(module_server, client_certs):
     # K8S: a client certificate that does not verify against the client CA fails
     # authentication, which is 401 Unauthorized on every path, even public ones.
