@@ -18,7 +18,7 @@ V ?=
 
 Q := $(if $(V),,@)
 
-PKG_LIBS := libevent libevent_openssl libevent_pthreads jansson openssl yaml-0.1 libarchive
+PKG_LIBS := libevent libevent_openssl libevent_pthreads jansson openssl yaml-0.1 libarchive libnghttp2
 # Lazily evaluated so that `make deps` can install pkg-config and the -dev packages first.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKG_LIBS))
 PKG_LDLIBS = $(shell pkg-config --libs $(PKG_LIBS))
@@ -98,9 +98,6 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  BENCH   $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(LDLIBS_ALL)
-
-# bench/etcd-grpc speaks etcd's native gRPC through libnghttp2 (README: dependencies).
-$(BUILD)/bench/etcd-grpc: LDLIBS_ALL += $(shell pkg-config --libs libnghttp2)
 
 $(BUILD)/tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(BUILD)/tests/fuzz/standalone.o $(LIB)
 	@mkdir -p $(@D)

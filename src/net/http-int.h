@@ -168,7 +168,7 @@ struct ck_http_request {
 	int minor;
 	bool head; /* HEAD: responses carry no body */
 	bool expect_continue;
-	bool body_unread; /* a body was announced and not read (authenticated_bodies) */
+	bool body_unread;        /* a body was announced and not read (authenticated_bodies) */
 	struct http_kv *headers; /* malloc'ed array; strings in the pool */
 	size_t nheaders, aheaders;
 	struct http_kv *params; /* pool */
