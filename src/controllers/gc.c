@@ -51,6 +51,8 @@
 #define uthash_free(ptr, sz) free(ptr)
 
 #define GC_LOG "gc"
+/* Writes one job sends at once; an owner with more dependents takes several passes. */
+#define GC_MAX_FANOUT 64
 /* Until the caches are ready the collector looks again this often. */
 #define GC_START_POLL_MS 100
 
@@ -913,24 +915,35 @@ static void orphan(struct gc_job *j)
 		return;
 	}
 	j->next = orphan_done;
-	for (size_t i = 0; o && i < o->ndeps; i++) {
+	for (size_t i = 0, sent = 0; o && i < o->ndeps; i++) {
 		struct gc_node *n = node_find(j->gc, o->deps[i]);
-		json_t *dep = n ? read_dependent(j, n) : NULL, *keep, *ref;
+		json_t *dep = n ? read_dependent(j, n) : NULL, *keep, *ref, *refs;
 		size_t k;
 
 		if (!dep)
 			continue;
+		refs = json_object_get(json_object_get(dep, "metadata"), "ownerReferences");
 		keep = json_array();
-		json_array_foreach(
-		        json_object_get(json_object_get(dep, "metadata"), "ownerReferences"), k,
-		        ref)
+		json_array_foreach(refs, k, ref)
 		{
 			const char *uid = json_string_value(json_object_get(ref, "uid"));
 
 			if (!uid || strcmp(uid, j->uid))
 				json_array_append(keep, ref);
 		}
-		patch_metadata(j, n->r->res, dep, "ownerReferences", keep);
+		/* Already without the reference (patched by an earlier pass): nothing to do. */
+		if (json_array_size(keep) != json_array_size(refs)) {
+			if (sent == GC_MAX_FANOUT) {
+				/* The rest in the next pass, so one owner can't flood the API. */
+				j->next = NULL;
+				j->again = true;
+				json_decref(keep);
+				json_decref(dep);
+				break;
+			}
+			patch_metadata(j, n->r->res, dep, "ownerReferences", keep);
+			sent++;
+		}
 		json_decref(keep);
 		json_decref(dep);
 	}

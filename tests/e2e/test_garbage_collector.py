@@ -99,6 +99,23 @@ def test_orphan_keeps_dependents_without_the_reference(server):
     assert not pod["metadata"].get("ownerReferences")
 
 
+def test_orphaning_many_dependents_takes_several_passes(server):
+    # More dependents than one pass of the collector patches at once (64).
+    rs = make_rs(server, "many")
+    names = [f"many-{i}" for i in range(70)]
+    for p in names:
+        make_pod(server, p, [ref("ReplicaSet", "many", rs["metadata"]["uid"])])
+    status, _ = api(server, "DELETE", rs_path("many"),
+                    {"kind": "DeleteOptions", "apiVersion": "v1", "propagationPolicy": "Orphan"})
+    assert status == 200
+    wait_for(lambda: gone(server, rs_path("many")), GC_TIMEOUT * 2, "the orphaned owner to go")
+    status, pods = api(server, "GET", f"/api/v1/namespaces/{NS}/pods")
+    left = {p["metadata"]["name"]: p["metadata"].get("ownerReferences")
+            for p in pods["items"] if p["metadata"]["name"].startswith("many-")}
+    assert sorted(left) == sorted(names)
+    assert not any(left.values()), "a dependent kept its reference to the orphaning owner"
+
+
 def test_dangling_reference_is_collected_and_solid_one_kept(server):
     # An owner uid that never existed: the dependent has no owner left and is deleted.
     make_pod(server, "dangling", [ref("ReplicaSet", "nope", "00000000-0000-0000-0000-0000000000aa")])
