@@ -894,6 +894,93 @@ static bool is_reset(const json_t *mf)
 	       !json_object_size(json_array_get(mf, 0));
 }
 
+/* K8S: DefaultMaxUpdateManagers and the bucket older Update entries are merged into. */
+#define MAX_UPDATE_MANAGERS 10
+#define ANCIENT_CHANGES     "ancient-changes"
+
+static int cmp_updater(const void *a, const void *b, void *arg)
+{
+	const struct ck_apply_managed *m = arg;
+	const struct ck_apply_entry *x = &m->e[*(const size_t *)a], *y = &m->e[*(const size_t *)b];
+	int c = strcmp(x->time ? x->time : "", y->time ? y->time : "");
+
+	/* RFC 3339 times in one format compare as strings; ties by manager. */
+	return c ? c : strcmp(x->manager, y->manager);
+}
+
+static void entry_drop(struct ck_apply_managed *m, size_t i)
+{
+	entry_release(&m->e[i]);
+	memmove(&m->e[i], &m->e[i + 1], (m->n - i - 1) * sizeof(*m->e));
+	m->n--;
+}
+
+/*
+ * K8S: capManagersManager.capUpdateManagers: more than ten Update entries, and the oldest
+ * are merged, per API version, into an "ancient-changes" entry (the first of a version
+ * becomes the bucket, later ones are folded in and the bucket takes their time) until
+ * ten are left, so that writes by ever-new managers can't grow an object without bound.
+ */
+static void cap_updaters(struct ck_apply_managed *m)
+{
+	size_t *idx = NULL, n = 0, length;
+	char **first_version = NULL;
+	size_t *first_entry = NULL, nv = 0;
+	bool *gone = NULL;
+
+	for (size_t i = 0; i < m->n; i++)
+		n += !m->e[i].apply;
+	if (n <= MAX_UPDATE_MANAGERS)
+		return;
+	idx = ck_xcalloc(n, sizeof(*idx));
+	first_version = ck_xcalloc(n, sizeof(*first_version));
+	first_entry = ck_xcalloc(n, sizeof(*first_entry));
+	gone = ck_xcalloc(m->n, sizeof(*gone));
+	n = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (!m->e[i].apply)
+			idx[n++] = i;
+	qsort_r(idx, n, sizeof(*idx), cmp_updater, m);
+	length = n;
+	for (size_t k = 0; k < n && length > MAX_UPDATE_MANAGERS; k++) {
+		struct ck_apply_entry *e = &m->e[idx[k]], *bucket = NULL;
+		size_t v;
+
+		for (v = 0; v < nv && strcmp(first_version[v], e->api_version); v++)
+			;
+		if (v == nv) {
+			first_version[nv] = e->api_version;
+			first_entry[nv++] = idx[k];
+			continue;
+		}
+		for (size_t i = 0; i < m->n && !bucket; i++)
+			if (!gone[i] && !m->e[i].apply &&
+			    !strcmp(m->e[i].manager, ANCIENT_CHANGES) && !*m->e[i].subresource &&
+			    !strcmp(m->e[i].api_version, e->api_version))
+				bucket = &m->e[i];
+		if (!bucket) {
+			/* The version's first entry becomes the bucket. */
+			bucket = &m->e[first_entry[v]];
+			free(bucket->manager);
+			bucket->manager = ck_xstrdup(ANCIENT_CHANGES);
+			free(bucket->subresource);
+			bucket->subresource = ck_xstrdup("");
+		}
+		ck_fieldset_union(&bucket->set, &e->set);
+		free(bucket->time);
+		bucket->time = e->time ? ck_xstrdup(e->time) : NULL;
+		gone[idx[k]] = true;
+		length--;
+	}
+	for (size_t i = m->n; i-- > 0;)
+		if (gone[i])
+			entry_drop(m, i);
+	free(idx);
+	free(first_version);
+	free(first_entry);
+	free(gone);
+}
+
 int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t *obj,
                     const struct ck_apply_manager *m, struct ck_error **err)
 {
@@ -937,6 +1024,7 @@ int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t
 		free(e->time);
 		e->time = ck_xstrdup(m->time);
 	}
+	cap_updaters(&man);
 	set_managed(obj, &man);
 	ck_apply_diff_release(&d);
 	ck_apply_managed_release(&man);

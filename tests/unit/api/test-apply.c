@@ -481,6 +481,72 @@ static void test_apply_untracked_and_noop(void **state)
 	json_decref(live);
 }
 
+/* K8S: capManagersManager: beyond ten Update managers the oldest merge into a bucket. */
+static void test_update_managers_capped(void **state)
+{
+	const struct ck_schema_type *cm = type_of("", "ConfigMap");
+	json_t *obj = ck_test_jq("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x'},"
+	                         "'data':{}}");
+	struct ck_error *err = NULL;
+
+	(void)state;
+	assert_int_equal(ck_apply_update(cm, NULL, obj,
+	                                 &(struct ck_apply_manager){.manager = "c",
+	                                                            .api_version = "v1",
+	                                                            .subresource = "",
+	                                                            .time = NOW},
+	                                 &err),
+	                 0);
+	/* Twelve more managers, each writing a key of its own, a second apart. */
+	for (int i = 0; i < 12; i++) {
+		json_t *old = json_deep_copy(obj);
+		char name[16], key[16], when[32];
+
+		snprintf(name, sizeof(name), "m%02d", i);
+		snprintf(key, sizeof(key), "k%02d", i);
+		snprintf(when, sizeof(when), "2025-01-03T00:00:%02dZ", i);
+		json_object_set_new(json_object_get(obj, "data"), key, json_string("v"));
+		assert_int_equal(ck_apply_update(cm, old, obj,
+		                                 &(struct ck_apply_manager){.manager = name,
+		                                                            .api_version = "v1",
+		                                                            .subresource = "",
+		                                                            .time = when},
+		                                 &err),
+		                 0);
+		json_decref(old);
+	}
+	json_t *mf = json_object_get(json_object_get(obj, "metadata"), "managedFields");
+	size_t i, n = 0;
+	json_t *e, *bucket = NULL;
+
+	json_array_foreach(mf, i, e)
+	{
+		const char *who = json_string_value(json_object_get(e, "manager"));
+
+		n++;
+		if (!strcmp(who, "ancient-changes"))
+			bucket = e;
+		/*
+		 * The cap applies at every write: from the eleventh manager on, the oldest
+		 * entry goes into the bucket each time (c and m00, then m01, then m02).
+		 */
+		assert_true(strcmp(who, "c") && strcmp(who, "m00") && strcmp(who, "m01") &&
+		            strcmp(who, "m02"));
+	}
+	assert_int_equal(n, 10);
+	assert_non_null(bucket);
+	/* It holds what they owned and the time of the newest of them. */
+	assert_string_equal(json_string_value(json_object_get(bucket, "time")),
+	                    "2025-01-03T00:00:02Z");
+	json_t *data = json_object_get(json_object_get(bucket, "fieldsV1"), "f:data");
+
+	assert_non_null(json_object_get(data, "f:k00"));
+	assert_non_null(json_object_get(data, "f:k01"));
+	assert_non_null(json_object_get(data, "f:k02"));
+	assert_null(json_object_get(data, "f:k03"));
+	json_decref(obj);
+}
+
 static void test_parse_config(void **state)
 {
 	(void)state;
@@ -519,6 +585,7 @@ int main(void)
 	        cmocka_unit_test(test_apply_conflicts),
 	        cmocka_unit_test(test_apply_untracked_and_noop),
 	        cmocka_unit_test(test_parse_config),
+	        cmocka_unit_test(test_update_managers_capped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
