@@ -12,5 +12,9 @@
 
 const char ck_version[] = CK_VERSION;
 const char ck_git_rev[] = CK_GIT_REV;
-/* K8S: the API level ckube implements; kubectl warns past one minor version of skew. */
-const char ck_kube_version[] = "v1.30.0";
+/*
+ * K8S: the API level ckube implements; kubectl warns past one minor version of skew. The
+ * schemas, OpenAPI, aggregated discovery, field validation and server-side apply follow
+ * k8s.io/api v0.33 (tools/gen-schema.py).
+ */
+const char ck_kube_version[] = "v1.33.0";
