@@ -15,6 +15,7 @@
 #include <event2/buffer.h>
 #include <event2/event.h>
 #include <event2/http.h>
+#include <openssl/rand.h>
 
 #include "base/compat.h"
 
@@ -42,25 +43,70 @@ struct ck_etcd_proc {
 	int exit_status;
 };
 
+/* The lowest port the kernel hands out for bind(0) and outgoing connections. */
+static int ephemeral_low(void)
+{
+	FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
+	int lo = 0, hi = 0;
+
+	if (f) {
+		if (fscanf(f, "%d %d", &lo, &hi) != 2)
+			lo = 0;
+		fclose(f);
+	}
+	return lo > 1024 ? lo : 32768;
+}
+
+/* Bind fd to host:port (0: the kernel's choice); the port bound, or -1 with errno. */
+static int try_bind(int fd, struct sockaddr_in *sa, int port)
+{
+	socklen_t len = sizeof(*sa);
+
+	sa->sin_port = htons((uint16_t)port);
+	if (bind(fd, (struct sockaddr *)sa, sizeof(*sa)) < 0 ||
+	    getsockname(fd, (struct sockaddr *)sa, &len) < 0)
+		return -1;
+	return ntohs(sa->sin_port);
+}
+
 int ck_free_port(const char *host, struct ck_error **err)
 {
 	struct sockaddr_in sa = {.sin_family = AF_INET};
-	socklen_t len = sizeof(sa);
-	int fd, port;
+	int lo = ephemeral_low(), port = -1;
 
 	if (inet_pton(AF_INET, host, &sa.sin_addr) != 1)
 		return ck_error_set(err, 400, NULL, "invalid IPv4 address '%s'", host);
-	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return ck_error_set_errno(err, errno, "cannot create socket");
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
-	    getsockname(fd, (struct sockaddr *)&sa, &len) < 0) {
-		int e = errno;
+	/*
+	 * Below the ephemeral range: a port the kernel may hand out is one a client of the
+	 * member can take as its own source port (or connect to itself on, TCP's simultaneous
+	 * open) while the member is down, and then the member can't listen on it again when
+	 * it restarts; the same goes for a port another process asked bind(0) for.
+	 */
+	for (int tries = 0; tries < 64 && port < 0 && lo > 10001; tries++) {
+		uint32_t r = 0;
+		int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+		if (fd < 0)
+			return ck_error_set_errno(err, errno, "cannot create socket");
+		if (RAND_bytes((unsigned char *)&r, sizeof(r)) != 1)
+			r = (uint32_t)getpid() * 2654435761u + (uint32_t)tries;
+		port = try_bind(fd, &sa, 10000 + (int)(r % (uint32_t)(lo - 10000)));
 		close(fd);
-		return ck_error_set_errno(err, e, "cannot find a free port on %s", host);
 	}
-	port = ntohs(sa.sin_port);
-	close(fd);
+	if (port < 0) {
+		int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+		if (fd < 0)
+			return ck_error_set_errno(err, errno, "cannot create socket");
+		port = try_bind(fd, &sa, 0);
+		if (port < 0) {
+			int e = errno;
+
+			close(fd);
+			return ck_error_set_errno(err, e, "cannot find a free port on %s", host);
+		}
+		close(fd);
+	}
 	return port;
 }
 

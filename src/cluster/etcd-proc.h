@@ -81,8 +81,10 @@ const char *ck_etcd_proc_name(const struct ck_etcd_proc *p);
 pid_t ck_etcd_proc_pid(const struct ck_etcd_proc *p);
 
 /*
- * A TCP port on host that nothing listens on right now (bind to port 0, read, close).
- * Returns the port, or -1 with *err.
+ * A TCP port on host that nothing listens on right now, chosen at random below the
+ * kernel's ephemeral port range (so that no client's source port can take it while the
+ * process that listens on it restarts); bind to port 0 when none is free there. Returns
+ * the port, or -1 with *err.
  */
 int ck_free_port(const char *host, struct ck_error **err);
 

@@ -459,11 +459,13 @@ static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
 			event_del(w->timer);
 		}
 		/*
-		 * A watch from now starts after the store's revision at creation; a resumed
-		 * one keeps the revision it resumed from.
+		 * A watch from now starts after the store's revision at creation; one from a
+		 * revision keeps it until events or progress move it (the store may already be
+		 * past it: a reconnection must still resume from there, or the events between
+		 * are lost); a resumed one keeps the revision it resumed from.
 		 */
 		if (!w->next_rev)
-			w->next_rev = hdr.revision + 1;
+			w->next_rev = w->start_revision ? w->start_revision : hdr.revision + 1;
 		if (w->created_reported) {
 			w->reconnects++;
 			return true;
