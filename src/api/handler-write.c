@@ -971,39 +971,17 @@ static void update_conflict(struct ck_api_op *op)
 		update_start(op);
 }
 
-static void update_done(struct ck_etcd_cas_result *res, struct ck_error *err, void *arg)
+/*
+ * The end of an update's compare-and-swap: true with the write's revision in *rv, or false
+ * once op has been answered (an error, the object gone: 404, changed meanwhile: 409).
+ * res is freed either way.
+ */
+static bool update_cas_ok(struct ck_api_op *op, struct ck_etcd_cas_result *res,
+                          struct ck_error *err, int64_t *rv)
 {
-	struct ck_api_op *op = arg;
-
 	if (!ck_api_op_resume_ok(op, err)) {
 		ck_etcd_cas_result_free(res);
-		return;
-	}
-	if (!res->succeeded) {
-		bool gone = !res->kv;
-
-		ck_etcd_cas_result_free(res);
-		if (gone) {
-			ck_api_fail_not_found(op);
-			return;
-		}
-		update_conflict(op);
-		return;
-	}
-	int64_t rv = res->header.revision;
-
-	ck_etcd_cas_result_free(res);
-	ck_api_reply_obj(op, 200, op->body, rv);
-}
-
-/* The object left with a deletion timestamp and no finalizer: delete it now. */
-static void finalized_done(struct ck_etcd_cas_result *res, struct ck_error *err, void *arg)
-{
-	struct ck_api_op *op = arg;
-
-	if (!ck_api_op_resume_ok(op, err)) {
-		ck_etcd_cas_result_free(res);
-		return;
+		return false;
 	}
 	if (!res->succeeded) {
 		bool gone = !res->kv;
@@ -1013,10 +991,31 @@ static void finalized_done(struct ck_etcd_cas_result *res, struct ck_error *err,
 			ck_api_fail_not_found(op);
 		else
 			update_conflict(op);
-		return;
+		return false;
 	}
+	*rv = res->header.revision;
 	ck_etcd_cas_result_free(res);
-	ck_api_reply_obj(op, 200, op->body, op->cur_rv);
+	return true;
+}
+
+static void update_done(struct ck_etcd_cas_result *res, struct ck_error *err, void *arg)
+{
+	struct ck_api_op *op = arg;
+	int64_t rv;
+
+	if (update_cas_ok(op, res, err, &rv))
+		ck_api_reply_obj(op, 200, op->body, rv);
+}
+
+/* The object left with a deletion timestamp and no finalizer: delete it now. */
+static void finalized_done(struct ck_etcd_cas_result *res, struct ck_error *err, void *arg)
+{
+	struct ck_api_op *op = arg;
+	int64_t rv;
+
+	/* Answered, as before, with the object at the revision it was read at. */
+	if (update_cas_ok(op, res, err, &rv))
+		ck_api_reply_obj(op, 200, op->body, op->cur_rv);
 }
 
 static bool has_finalizers(const json_t *obj)
