@@ -256,6 +256,27 @@ void etcd_json_int(struct ck_buf *b, bool *first, const char *name, int64_t v);
 void etcd_json_true(struct ck_buf *b, bool *first, const char *name);
 /* A request's (key, len) with len 0 meaning strlen; NULL key gives "". */
 size_t etcd_len(const void *p, size_t len);
+
+/*
+ * The transaction a compare-and-swap is, whatever carries it (the gateway's JSON or
+ * etcd-pb's protobuf): compare create_revision 0 (create) or mod_revision (update and
+ * delete; without one, only that the key exists), then the put or the delete, and a
+ * range of the key in the failure branch unless a create asked for no_current. The
+ * pointers of t->txn point into t: don't copy it. 400 without a key.
+ */
+enum { ETCD_CAS_CREATE = 1, ETCD_CAS_UPDATE, ETCD_CAS_DELETE };
+
+struct etcd_cas_txn {
+	struct ck_etcd_cmp cmp;
+	struct ck_etcd_op op, fail;
+	struct ck_etcd_txn_req txn;
+};
+
+int etcd_cas_txn(struct etcd_cas_txn *t, int which, const struct ck_etcd_cas_req *req,
+                 struct ck_error **err);
+
+/* Release n watch events (their kvs) and free the array; NULL-safe. */
+void etcd_events_free(struct ck_etcd_event *events, size_t n);
 /* Append key and range_end for a (key, prefix, range_end) triple; -1 with 400 when invalid. */
 int etcd_json_range_keys(struct ck_buf *b, bool *first, const void *key, size_t key_len,
                          bool prefix, const void *range_end, size_t range_end_len,

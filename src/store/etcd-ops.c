@@ -487,55 +487,63 @@ int ck_etcd_txn(struct ck_etcd *c, const struct ck_etcd_txn_req *req, ck_etcd_tx
 
 /* ---- compare-and-swap ------------------------------------------------------------- */
 
-enum { CAS_CREATE = 1, CAS_UPDATE, CAS_DELETE };
+enum { CAS_CREATE = ETCD_CAS_CREATE, CAS_UPDATE = ETCD_CAS_UPDATE, CAS_DELETE = ETCD_CAS_DELETE };
+
+int etcd_cas_txn(struct etcd_cas_txn *t, int which, const struct ck_etcd_cas_req *req,
+                 struct ck_error **err)
+{
+	CK_BUG_ON(which < ETCD_CAS_CREATE || which > ETCD_CAS_DELETE);
+	memset(t, 0, sizeof(*t));
+	t->cmp = (struct ck_etcd_cmp){.key = req->key, .key_len = req->key_len};
+	t->fail = (struct ck_etcd_op){.type = CK_ETCD_OP_RANGE,
+	                              .range = {.key = req->key, .key_len = req->key_len}};
+	t->txn = (struct ck_etcd_txn_req){.cmps = &t->cmp,
+	                                  .n_cmps = 1,
+	                                  .success = &t->op,
+	                                  .n_success = 1,
+	                                  .failure = &t->fail,
+	                                  .n_failure = 1};
+	if (!etcd_len(req->key, req->key_len))
+		return ck_error_set(err, 400, NULL, "etcd compare-and-swap without a key");
+	if (which == ETCD_CAS_CREATE) {
+		/* The key has never been created, or was deleted since: create_revision 0. */
+		t->cmp.target = CK_ETCD_CMP_CREATE;
+		t->cmp.result = CK_ETCD_CMP_EQUAL;
+		if (req->no_current)
+			t->txn.n_failure = 0;
+	} else if (req->mod_revision > 0) {
+		t->cmp.target = CK_ETCD_CMP_MOD;
+		t->cmp.result = CK_ETCD_CMP_EQUAL;
+		t->cmp.number = req->mod_revision;
+	} else {
+		/* No revision given: only that the key exists. */
+		t->cmp.target = CK_ETCD_CMP_CREATE;
+		t->cmp.result = CK_ETCD_CMP_GREATER;
+	}
+	if (which == ETCD_CAS_DELETE) {
+		t->op.type = CK_ETCD_OP_DELETE;
+		t->op.del = (struct ck_etcd_delete_req){
+		        .key = req->key, .key_len = req->key_len, .prev_kv = true};
+	} else {
+		t->op.type = CK_ETCD_OP_PUT;
+		t->op.put = (struct ck_etcd_put_req){.key = req->key,
+		                                     .key_len = req->key_len,
+		                                     .value = req->value,
+		                                     .value_len = req->value_len,
+		                                     .lease = req->lease};
+	}
+	return 0;
+}
 
 static int encode_cas(struct ck_buf *b, int cas, const struct ck_etcd_cas_req *req,
                       struct ck_error **err)
 {
-	struct ck_etcd_cmp cmp = {.key = req->key, .key_len = req->key_len};
-	struct ck_etcd_op op = {0};
-	struct ck_etcd_op fail = {.type = CK_ETCD_OP_RANGE,
-	                          .range = {.key = req->key, .key_len = req->key_len}};
-	struct ck_etcd_txn_req txn = {.cmps = &cmp,
-	                              .n_cmps = 1,
-	                              .success = &op,
-	                              .n_success = 1,
-	                              .failure = &fail,
-	                              .n_failure = 1};
+	struct etcd_cas_txn t;
 	bool writes = false;
 
-	if (!etcd_len(req->key, req->key_len))
-		return ck_error_set(err, 400, NULL, "etcd compare-and-swap without a key");
-	if (cas == CAS_CREATE) {
-		/* The key has never been created, or was deleted since: create_revision 0. */
-		cmp.target = CK_ETCD_CMP_CREATE;
-		cmp.result = CK_ETCD_CMP_EQUAL;
-		cmp.number = 0;
-		if (req->no_current)
-			txn.n_failure = 0;
-	} else if (req->mod_revision > 0) {
-		cmp.target = CK_ETCD_CMP_MOD;
-		cmp.result = CK_ETCD_CMP_EQUAL;
-		cmp.number = req->mod_revision;
-	} else {
-		/* No revision given: only that the key exists. */
-		cmp.target = CK_ETCD_CMP_CREATE;
-		cmp.result = CK_ETCD_CMP_GREATER;
-		cmp.number = 0;
-	}
-	if (cas == CAS_DELETE) {
-		op.type = CK_ETCD_OP_DELETE;
-		op.del = (struct ck_etcd_delete_req){
-		        .key = req->key, .key_len = req->key_len, .prev_kv = true};
-	} else {
-		op.type = CK_ETCD_OP_PUT;
-		op.put = (struct ck_etcd_put_req){.key = req->key,
-		                                  .key_len = req->key_len,
-		                                  .value = req->value,
-		                                  .value_len = req->value_len,
-		                                  .lease = req->lease};
-	}
-	return encode_txn(b, &txn, &writes, err);
+	if (etcd_cas_txn(&t, cas, req, err) < 0)
+		return -1;
+	return encode_txn(b, &t.txn, &writes, err);
 }
 
 void ck_etcd_cas_result_free(struct ck_etcd_cas_result *res)

@@ -20,6 +20,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "store/etcd-int.h"
 #include "store/etcd-pb.h"
 
 /* Wire types. */
@@ -501,48 +502,16 @@ int ck_etcd_pb_encode_txn(struct ck_buf *b, const struct ck_etcd_txn_req *req, b
 int ck_etcd_pb_encode_cas(struct ck_buf *b, enum ck_etcd_pb_cas which,
                           const struct ck_etcd_cas_req *req, struct ck_error **err)
 {
-	struct ck_etcd_cmp cmp = {.key = req->key, .key_len = req->key_len};
-	struct ck_etcd_op op = {0};
-	struct ck_etcd_op fail = {.type = CK_ETCD_OP_RANGE,
-	                          .range = {.key = req->key, .key_len = req->key_len}};
-	struct ck_etcd_txn_req txn = {.cmps = &cmp,
-	                              .n_cmps = 1,
-	                              .success = &op,
-	                              .n_success = 1,
-	                              .failure = &fail,
-	                              .n_failure = 1};
+	struct etcd_cas_txn t;
 
-	CK_BUG_ON(which < CK_ETCD_PB_CAS_CREATE || which > CK_ETCD_PB_CAS_DELETE);
-	if (!req_len(req->key, req->key_len))
-		return ck_error_set(err, 400, NULL, "etcd compare-and-swap without a key");
-	if (which == CK_ETCD_PB_CAS_CREATE) {
-		/* The key has never been created, or was deleted since: create_revision 0. */
-		cmp.target = CK_ETCD_CMP_CREATE;
-		cmp.result = CK_ETCD_CMP_EQUAL;
-		if (req->no_current)
-			txn.n_failure = 0;
-	} else if (req->mod_revision > 0) {
-		cmp.target = CK_ETCD_CMP_MOD;
-		cmp.result = CK_ETCD_CMP_EQUAL;
-		cmp.number = req->mod_revision;
-	} else {
-		/* No revision given: only that the key exists. */
-		cmp.target = CK_ETCD_CMP_CREATE;
-		cmp.result = CK_ETCD_CMP_GREATER;
-	}
-	if (which == CK_ETCD_PB_CAS_DELETE) {
-		op.type = CK_ETCD_OP_DELETE;
-		op.del = (struct ck_etcd_delete_req){
-		        .key = req->key, .key_len = req->key_len, .prev_kv = true};
-	} else {
-		op.type = CK_ETCD_OP_PUT;
-		op.put = (struct ck_etcd_put_req){.key = req->key,
-		                                  .key_len = req->key_len,
-		                                  .value = req->value,
-		                                  .value_len = req->value_len,
-		                                  .lease = req->lease};
-	}
-	return ck_etcd_pb_encode_txn(b, &txn, NULL, err);
+	_Static_assert((int)CK_ETCD_PB_CAS_CREATE == (int)ETCD_CAS_CREATE &&
+	                       (int)CK_ETCD_PB_CAS_UPDATE == (int)ETCD_CAS_UPDATE &&
+	                       (int)CK_ETCD_PB_CAS_DELETE == (int)ETCD_CAS_DELETE,
+	               "one numbering for the kinds of compare-and-swap");
+	/* The same transaction as the gateway path's (etcd-int.h). */
+	if (etcd_cas_txn(&t, (int)which, req, err) < 0)
+		return -1;
+	return ck_etcd_pb_encode_txn(b, &t.txn, NULL, err);
 }
 
 /* CompactionRequest {revision = 1, physical = 2}. */
@@ -1788,11 +1757,7 @@ void ck_etcd_pb_watch_response_free(struct ck_etcd_pb_watch_response *res)
 {
 	if (!res)
 		return;
-	for (size_t i = 0; i < res->n_events; i++) {
-		ck_etcd_kv_release(&res->events[i].kv);
-		ck_etcd_kv_free(res->events[i].prev_kv);
-	}
-	free(res->events);
+	etcd_events_free(res->events, res->n_events);
 	free(res->cancel_reason);
 	free(res);
 }

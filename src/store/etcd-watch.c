@@ -106,15 +106,20 @@ static void watch_stream_failed(struct ck_etcd_watch *w, struct ck_error *e, enu
 
 /* ---- messages --------------------------------------------------------------------- */
 
+void etcd_events_free(struct ck_etcd_event *events, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		ck_etcd_kv_release(&events[i].kv);
+		ck_etcd_kv_free(events[i].prev_kv);
+	}
+	free(events);
+}
+
 void ck_etcd_watch_result_free(struct ck_etcd_watch_result *res)
 {
 	if (!res)
 		return;
-	for (size_t i = 0; i < res->n_events; i++) {
-		ck_etcd_kv_release(&res->events[i].kv);
-		ck_etcd_kv_free(res->events[i].prev_kv);
-	}
-	free(res->events);
+	etcd_events_free(res->events, res->n_events);
 	free(res);
 }
 
