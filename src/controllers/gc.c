@@ -494,6 +494,8 @@ struct gc_job {
 	struct gc_res *r;
 	char *ns, *name, *uid;
 	json_t *obj; /* the object the key names, as last read */
+	int64_t rv;  /* its revision */
+	struct ck_watch_cache_wait *wait; /* for the graph to reach a revision */
 	bool failed;
 	bool again;                     /* process the key once more (more to do) */
 	void (*next)(struct gc_job *j); /* when no call is in flight */
@@ -524,6 +526,7 @@ static void job_finish(struct gc_job *j)
 			ck_workqueue_add(gc->q, j->key);
 	}
 	ck_workqueue_done(gc->q, j->key);
+	ck_watch_cache_wait_cancel(j->wait);
 	json_decref(j->obj);
 	json_decref(j->dangling);
 	json_decref(j->waiting);
@@ -537,6 +540,7 @@ static void job_finish(struct gc_job *j)
 static void job_cancel(struct gc_job *j)
 {
 	ck_ctrl_calls_cancel(&j->calls);
+	ck_watch_cache_wait_cancel(j->wait);
 	json_decref(j->obj);
 	json_decref(j->dangling);
 	json_decref(j->waiting);
@@ -561,7 +565,7 @@ static void job_step(struct gc_job *j)
 {
 	void (*next)(struct gc_job *);
 
-	if (j->calls.n)
+	if (j->calls.n || j->wait)
 		return;
 	next = j->next;
 	j->next = NULL;
@@ -668,6 +672,7 @@ static json_t *read_current(struct gc_job *j)
 		ck_obj_unref(o);
 		return NULL;
 	}
+	j->rv = o->rv;
 	v = json_loadb(o->json, o->json_len, 0, NULL);
 	ck_obj_unref(o);
 	return v;
@@ -855,6 +860,49 @@ static void attempt_to_delete(struct gc_job *j)
 
 /* ---- orphan and foreground finalizers ----------------------------------------------- */
 
+static void graph_reached(struct ck_error *err, void *arg)
+{
+	struct gc_job *j = arg;
+
+	j->wait = NULL;
+	if (err)
+		j->failed = true;
+	job_step(j);
+}
+
+/*
+ * True when the graph holds every change of every resource up to the revision of j's
+ * object. Else false, and j goes on with step once the first resource behind gets there
+ * (or ends, to be retried, while a resource is being watched again).
+ *
+ * The orphan and foreground duties act on the dependents the graph knows; a dependent
+ * created just before its owner's deletion may not have reached the graph yet (each
+ * resource has its own cache), and an owner released without it would have it deleted
+ * as dangling instead of orphaned. Every dependent that existed when the deletion began
+ * has a lower revision than the owner's, so the graph at that revision has them all.
+ * K8S: upstream's informers leave this race open; ckube's caches share etcd's revisions,
+ * so it can close it.
+ */
+static bool graph_at(struct gc_job *j, void (*step)(struct gc_job *j))
+{
+	for (size_t i = 0; i < j->gc->nres; i++) {
+		struct gc_res *r = &j->gc->res[i];
+
+		if (!r->watcher) {
+			/* Watching again after an error: the graph is rebuilt first. */
+			j->failed = true;
+			job_step(j);
+			return false;
+		}
+		if (ck_watch_cache_watcher_revision(r->watcher) >= j->rv)
+			continue;
+		j->next = step;
+		j->wait = ck_watch_cache_wait(r->cache, j->rv, 0, graph_reached, j);
+		return false;
+	}
+	return true;
+}
+
 static void remove_finalizer(struct gc_job *j, const char *fin)
 {
 	json_t *cur = read_current(j), *keep, *v;
@@ -914,6 +962,8 @@ static void orphan(struct gc_job *j)
 		job_step(j);
 		return;
 	}
+	if (!graph_at(j, orphan))
+		return;
 	j->next = orphan_done;
 	for (size_t i = 0, sent = 0; o && i < o->ndeps; i++) {
 		struct gc_node *n = node_find(j->gc, o->deps[i]);
@@ -965,6 +1015,8 @@ static void foreground(struct gc_job *j)
 		job_step(j);
 		return;
 	}
+	if (!graph_at(j, foreground))
+		return;
 	for (size_t i = 0; o && i < o->ndeps; i++) {
 		struct gc_node *n = node_find(j->gc, o->deps[i]);
 		json_t *dep = n ? read_dependent(j, n) : NULL, *ref;

@@ -99,6 +99,26 @@ def test_orphan_keeps_dependents_without_the_reference(server):
     assert not pod["metadata"].get("ownerReferences")
 
 
+def test_orphan_right_after_the_dependent_is_created(server):
+    # The owner's deletion may reach the collector before the dependent does (each
+    # resource has its own cache): the orphan finalizer must wait for the dependent, or
+    # the owner goes first and the dependent is collected as dangling.
+    rounds = 20
+    for i in range(rounds):
+        rs = make_rs(server, f"race-{i}")
+        make_pod(server, f"race-{i}", [ref("ReplicaSet", f"race-{i}", rs["metadata"]["uid"])])
+        status, _ = api(server, "DELETE", rs_path(f"race-{i}"),
+                        {"kind": "DeleteOptions", "apiVersion": "v1",
+                         "propagationPolicy": "Orphan"})
+        assert status == 200
+    wait_for(lambda: all(gone(server, rs_path(f"race-{i}")) for i in range(rounds)),
+             GC_TIMEOUT, "the orphaned owners to go")
+    for i in range(rounds):
+        status, pod = api(server, "GET", pod_path(f"race-{i}"))
+        assert status == 200, f"race-{i} was collected instead of orphaned"
+        assert not pod["metadata"].get("ownerReferences")
+
+
 def test_orphaning_many_dependents_takes_several_passes(server):
     # More dependents than one pass of the collector patches at once (64).
     rs = make_rs(server, "many")
