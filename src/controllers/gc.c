@@ -873,7 +873,8 @@ static void graph_reached(struct ck_error *err, void *arg)
 /*
  * True when the graph holds every change of every resource up to the revision of j's
  * object. Else false, and j goes on with step once the first resource behind gets there
- * (or ends, to be retried, while a resource is being watched again).
+ * (or ends, to be processed again, while a resource is being watched again or its events
+ * are on their way to the graph).
  *
  * The orphan and foreground duties act on the dependents the graph knows; a dependent
  * created just before its owner's deletion may not have reached the graph yet (each
@@ -896,6 +897,15 @@ static bool graph_at(struct gc_job *j, void (*step)(struct gc_job *j))
 		}
 		if (ck_watch_cache_watcher_revision(r->watcher) >= j->rv)
 			continue;
+		if (ck_watch_cache_revision(r->cache) >= j->rv) {
+			/*
+			 * The cache is there, its events to the graph not yet (they leave from
+			 * the loop, after the cache's waits): look again from the queue.
+			 */
+			j->again = true;
+			job_step(j);
+			return false;
+		}
 		j->next = step;
 		j->wait = ck_watch_cache_wait(r->cache, j->rv, 0, graph_reached, j);
 		return false;
