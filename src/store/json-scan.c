@@ -42,14 +42,16 @@ static uint32_t new_node(struct ck_json_scan *s, uint8_t type, size_t start)
 
 /*
  * Scan the string whose opening quote is at *pos; *pos ends just past the closing quote.
- * Returns 0, with *escaped set, or 1 to decline.
+ * Returns 0, with *escaped set (and *slash when one escape was "\/", the only one with
+ * another spelling), or 1 to decline.
  */
-static int scan_string(struct ck_json_scan *s, size_t *pos, bool *escaped)
+static int scan_string(struct ck_json_scan *s, size_t *pos, bool *escaped, bool *slash)
 {
 	const unsigned char *p = (const unsigned char *)s->text + *pos + 1;
 	const unsigned char *end = (const unsigned char *)s->text + s->len;
 
 	*escaped = false;
+	*slash = false;
 	for (;;) {
 		while (p < end && str_class[*p] == SC_PLAIN)
 			p++;
@@ -66,6 +68,7 @@ static int scan_string(struct ck_json_scan *s, size_t *pos, bool *escaped)
 			case '/':
 				/* jansson writes '/' unescaped. */
 				s->canonical = false;
+				*slash = true;
 				/* fall through */
 			case '"':
 			case '\\':
@@ -200,10 +203,10 @@ value:
 			goto member;
 		goto value;
 	case '"': {
-		bool esc;
+		bool esc, slash;
 
 		s->nodes[idx].type = CK_JSON_SCAN_STRING;
-		if (scan_string(s, &pos, &esc))
+		if (scan_string(s, &pos, &esc, &slash))
 			return 1;
 		s->nodes[idx].escaped = esc;
 		break;
@@ -252,14 +255,18 @@ after:
 	goto after;
 
 member : {
-	bool esc;
+	bool esc, slash;
 	size_t members;
 
 	skip_ws(s, &pos);
 	if (pos >= len || text[pos] != '"')
 		return 1;
 	key = pos + 1;
-	if (scan_string(s, &pos, &esc) || esc)
+	/*
+	 * Keys are compared as written. Every escape but "\/" has one spelling (\u ones are
+	 * declined), so equal text is an equal key, and duplicates are found.
+	 */
+	if (scan_string(s, &pos, &esc, &slash) || slash)
 		return 1;
 	key_len = pos - 1 - key;
 	/* K8S: a duplicate field is an error (the store parses with JSON_REJECT_DUPLICATES). */

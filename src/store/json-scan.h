@@ -9,7 +9,7 @@
  * It understands a deliberately narrow subset of JSON and declines the rest: a caller
  * treats "declined" as "use jansson", which stays the reference for every input. Declined:
  * anything that is not valid JSON, non-ASCII bytes, \u escapes, numbers other than integers
- * of at most 18 digits (and "-0"), object keys with escapes, duplicate keys, objects of
+ * of at most 18 digits (and "-0"), object keys with the escape "\/", duplicate keys, objects of
  * more than CK_JSON_SCAN_MAX_MEMBERS members, nesting deeper than CK_JSON_SCAN_MAX_DEPTH,
  * and documents of 4 GiB or more. Within the subset every accepted text is valid JSON
  * that jansson parses (with or without JSON_REJECT_DUPLICATES) to the values the nodes
@@ -39,7 +39,8 @@ enum ck_json_scan_type {
 /* One value of the document; index 0 is the root. */
 struct ck_json_scan_node {
 	uint32_t start, end; /* the value's bytes [start, end); a string's include its quotes */
-	uint32_t key;        /* an object member: its key's bytes (inside the quotes) */
+	uint32_t key;        /* an object member: its key's bytes as written (inside the quotes,
+				escapes included) */
 	uint32_t key_len;
 	uint32_t child; /* first member or element; 0: none (empty, or not a container) */
 	uint32_t next;  /* next member or element of the parent; 0: the last */
@@ -74,7 +75,10 @@ int ck_json_scan(struct ck_json_scan *s, const char *text, size_t len);
 /* Free the node array; the scan may be used again. NULL-safe. */
 void ck_json_scan_release(struct ck_json_scan *s);
 
-/* The member key of object node obj (an index), or NULL: not an object or no such key. */
+/*
+ * The member key of object node obj (an index), or NULL: not an object or no such key.
+ * key is compared with the key as written: a key with escapes matches only its escaped form.
+ */
 const struct ck_json_scan_node *ck_json_scan_get(const struct ck_json_scan *s,
                                                  const struct ck_json_scan_node *obj,
                                                  const char *key, size_t key_len);

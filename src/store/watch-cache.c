@@ -275,6 +275,9 @@ static struct ck_obj *obj_build_fast(struct ck_watch_cache *c, const char *key, 
 			/* K8S: label values are strings; anything else cannot match a selector. */
 			if (m->type != CK_JSON_SCAN_STRING)
 				continue;
+			/* A key with escapes is copied as written below: jansson's path unescapes. */
+			if (memchr(value + m->key, '\\', m->key_len))
+				return NULL;
 			nlabels++;
 			label_bytes += m->key_len + 1 + ck_json_scan_string_len(s, m) + 1;
 		}

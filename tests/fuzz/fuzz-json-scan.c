@@ -45,6 +45,32 @@ static size_t count_children(const struct ck_json_scan *s, const struct ck_json_
 	return k;
 }
 
+/*
+ * key as the scanner compares it: as written in JSON. The scanner accepts only the escapes
+ * with one spelling (\u and "\/" are declined), so this is the text it saw. Malloc'ed.
+ */
+static char *written_key(const char *key, size_t *len)
+{
+	static const char plain[] = "\"\\\b\f\n\r\t", escaped[] = "\"\\bfnrt";
+	size_t n = strlen(key), o = 0;
+	char *out = malloc(2 * n + 1);
+
+	FUZZ_CHECK(out != NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *esc = strchr(plain, key[i]);
+
+		if (esc) {
+			out[o++] = '\\';
+			out[o++] = escaped[esc - plain];
+		} else {
+			out[o++] = key[i];
+		}
+	}
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
 /* The node and jansson's value agree on type, size and (for strings) content, recursively. */
 static void check_node(const struct ck_json_scan *s, const struct ck_json_scan_node *n,
                        const json_t *v)
@@ -59,8 +85,11 @@ static void check_node(const struct ck_json_scan *s, const struct ck_json_scan_n
 		FUZZ_CHECK(count_children(s, n) == json_object_size(v));
 		json_object_foreach((json_t *)v, key, m)
 		{
-			const struct ck_json_scan_node *c = ck_json_scan_get(s, n, key, strlen(key));
+			size_t wlen;
+			char *w = written_key(key, &wlen);
+			const struct ck_json_scan_node *c = ck_json_scan_get(s, n, w, wlen);
 
+			free(w);
 			FUZZ_CHECK(c != NULL);
 			check_node(s, c, m);
 		}
