@@ -2,8 +2,8 @@
  * bench/store: the store layer against the same etcd it talks to, as ratios against a
  * baseline measured in the same run (absolute rates drift on shared machines).
  *
- *   puts/s       ckube's etcd client (async, N calls in flight) vs wrk sending the same
- *                PUT bodies straight to etcd's JSON gateway with N connections
+ *   puts/s       ckube's etcd client (async, N calls in flight on its gRPC connection) vs
+ *                wrk sending the same PUT bodies to etcd's JSON gateway with N connections
  *   gets/s       linearizable single-key ranges, likewise
  *   LIST         10,000 pod-sized objects: a LIST served from the watch cache (the
  *                references plus one list body assembled from the cached JSON bytes, as
@@ -354,12 +354,12 @@ int main(int argc, char **argv)
 	b.url = ck_etcd_proc_client_url(etcd);
 	struct event_config *evcfg = event_config_new();
 
-	/* Fewer epoll_ctl calls per request; the etcd client's private loops use it too. */
+	/* Fewer epoll_ctl calls per request. */
 	event_config_set_flag(evcfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
 	b.base = event_base_new_with_config(evcfg);
 	event_config_free(evcfg);
 	const char *endpoints[] = {b.url, NULL};
-	struct ck_etcd_config ec = {.endpoints = endpoints, .max_conns = b.conns};
+	struct ck_etcd_config ec = {.endpoints = endpoints};
 	if (ck_etcd_new(b.base, &ec, &b.etcd, &err) < 0)
 		die("cannot make the etcd client", err);
 

@@ -1,26 +1,27 @@
 /*
- * etcd watch streams over the JSON gateway (see etcd.h): POST /v3/watch with one
- * create_request, then a chunked reply of newline-delimited JSON messages, read as they
- * arrive (a message may be split across chunks, several may share one).
+ * etcd watch streams (see etcd.h): one gRPC Watch stream per watch on its endpoint's
+ * channel (multiplexed with the unary calls on one HTTP/2 connection), one
+ * WatchCreateRequest on it, then WatchResponses as etcd sends them.
  *
  * A watch outlives its streams. When a stream breaks (the member died or restarted, was
- * cut off from the leader, or a proxy closed it) the watch opens a new one, on the next
- * endpoint, from one past the last revision it delivered — clientv3's resume rule — and
- * drops any event at or below that revision should a member repeat it, so its caller sees
- * every revision once and in order. Only a compacted resume point (410 Expired, with
- * etcd's compact_revision), a refusal etcd will repeat, or a malformed stream end it.
+ * cut off from the leader, or the connection was lost) the watch opens a new one, on the
+ * next endpoint, from one past the last revision it delivered — clientv3's resume rule —
+ * and drops any event at or below that revision should a member repeat it, so its caller
+ * sees every revision once and in order. Only a compacted resume point (410 Expired, with
+ * etcd's compact_revision), a refusal etcd will repeat, or a malformed reply end it.
+ *
+ * K8S: etcd 3.4 keeps a Watch stream open after the client half-closes it; a stream is
+ * ended by resetting it (ck_grpc_call_cancel), as clientv3 does by cancelling its context.
  */
-#include <event2/buffer.h>
 #include <event2/event.h>
-#include <event2/http.h>
 
 #include "base/compat.h"
 
-#include "base/json.h"
 #include "base/log.h"
-#include "base/time.h"
 #include "base/mem.h"
+#include "base/time.h"
 #include "store/etcd-int.h"
+#include "store/etcd-pb.h"
 
 enum {
 	WATCH_BACKOFF = 1, /* timer: open the next stream */
@@ -39,19 +40,15 @@ static void watch_unbusy(struct ck_etcd_watch *w)
 	event_free(w->timer);
 	free(w->key);
 	free(w->range_end);
-	ck_buf_release(&w->in);
 	ck_buf_release(&w->body);
-	ck_json_scan_release(&w->scan);
 	free(w);
 }
 
+/* Reset the current stream, if any (no callback of it follows). */
 static void watch_detach(struct ck_etcd_watch *w)
 {
-	if (!w->conn)
-		return;
-	w->conn->w = NULL;
-	etcd_conn_kill(w->conn);
-	w->conn = NULL;
+	ck_grpc_call_cancel(w->stream);
+	w->stream = NULL;
 }
 
 /* Give the caller res or err; false when the callback freed the watch. */
@@ -91,7 +88,7 @@ static void watch_stream_failed(struct ck_etcd_watch *w, struct ck_error *e, enu
 		return;
 	}
 	ck_debug(ETCD_LOG, "watch stream lost (%s); resuming from revision %" PRId64, e->msg,
-	         w->next_rev ? w->next_rev : w->start_revision);
+	         w->next_rev ? w->next_rev : w->req.start_revision);
 	ck_error_free(e);
 	watch_detach(w);
 	etcd_endpoint_failed(&c->eps[w->ep]);
@@ -123,248 +120,30 @@ void ck_etcd_watch_result_free(struct ck_etcd_watch_result *res)
 	free(res);
 }
 
-static int parse_event(const json_t *obj, struct ck_etcd_event *ev, struct ck_error **err)
-{
-	const char *type = json_string_value(json_object_get(obj, "type"));
-	json_t *prev = json_object_get(obj, "prev_kv");
-
-	memset(ev, 0, sizeof(*ev));
-	if (!json_is_object(obj))
-		return ck_error_set(err, 500, NULL, "event: expected an object");
-	/* PUT is enum 0, which the gateway omits. */
-	if (!type || !strcmp(type, "PUT"))
-		ev->type = CK_ETCD_EVENT_PUT;
-	else if (!strcmp(type, "DELETE"))
-		ev->type = CK_ETCD_EVENT_DELETE;
-	else
-		return ck_error_set(err, 500, NULL, "event: unknown type '%s'", type);
-	if (etcd_parse_kv(json_object_get(obj, "kv"), &ev->kv, err) < 0)
-		return -1;
-	if (prev) {
-		ev->prev_kv = ck_xcalloc(1, sizeof(*ev->prev_kv));
-		if (etcd_parse_kv(prev, ev->prev_kv, err) < 0) {
-			free(ev->prev_kv);
-			ev->prev_kv = NULL;
-			ck_etcd_kv_release(&ev->kv);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /*
- * Take the event just parsed into res->events[res->n_events] into the result, or drop it
- * when the caller has seen it already; -1 with *err when it comes before the previous one.
+ * Move the events of m the caller has not seen yet into res (in order); -1 with *err
+ * when they are out of revision order.
  */
-static int keep_event(struct ck_etcd_watch *w, struct ck_etcd_watch_result *res, int64_t *prev_rev,
-                      struct ck_error **err)
+static int take_events(struct ck_etcd_watch *w, struct ck_etcd_pb_watch_response *m,
+                       struct ck_etcd_watch_result *res, struct ck_error **err)
 {
-	struct ck_etcd_event *ev = &res->events[res->n_events];
-
-	if (ev->kv.mod_revision < *prev_rev) {
-		ck_etcd_kv_release(&ev->kv);
-		ck_etcd_kv_free(ev->prev_kv);
-		memset(ev, 0, sizeof(*ev));
-		return ck_error_set(err, 500, NULL, "events out of revision order");
-	}
-	*prev_rev = ev->kv.mod_revision;
-	/* Already delivered before a reconnection: never twice. */
-	if (ev->kv.mod_revision <= w->last_event_rev) {
-		ck_etcd_kv_release(&ev->kv);
-		ck_etcd_kv_free(ev->prev_kv);
-		memset(ev, 0, sizeof(*ev));
-		return 0;
-	}
-	res->n_events++;
-	return 0;
-}
-
-/*
- * The events of a message that the caller has not seen yet, in a new result; NULL with
- * res untouched when there are none. -1 with *err when malformed.
- */
-static int parse_events(struct ck_etcd_watch *w, const json_t *arr,
-                        struct ck_etcd_watch_result *res, struct ck_error **err)
-{
-	size_t n = json_array_size(arr), i;
 	int64_t prev_rev = 0;
-	json_t *v;
 
-	if (arr && !json_is_array(arr))
-		return ck_error_set(err, 500, NULL, "field 'events': expected an array");
-	if (!n)
-		return 0;
-	res->events = ck_xcalloc(n, sizeof(*res->events));
-	json_array_foreach(arr, i, v)
-	{
-		if (parse_event(v, &res->events[res->n_events], err) < 0 ||
-		    keep_event(w, res, &prev_rev, err) < 0)
-			return -1;
+	for (size_t i = 0; i < m->n_events; i++) {
+		if (m->events[i].kv.mod_revision < prev_rev)
+			return ck_error_set(err, 500, NULL, "events out of revision order");
+		prev_rev = m->events[i].kv.mod_revision;
 	}
-	return 0;
-}
+	res->events = ck_xcalloc(m->n_events ? m->n_events : 1, sizeof(*res->events));
+	for (size_t i = 0; i < m->n_events; i++) {
+		struct ck_etcd_event *ev = &m->events[i];
 
-/* ---- the common messages without jansson ---------------------------------------------- */
-
-/* etcd_get_u64 of a member that is a string of decimal digits fitting in 64 bits. */
-static int scan_u64(const struct ck_json_scan *s, const struct ck_json_scan_node *n, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!n)
-		return 0;
-	if (n->type != CK_JSON_SCAN_STRING || n->escaped || n->end - n->start < 3 ||
-	    n->end - n->start > 22)
-		return -1;
-	for (uint32_t i = n->start + 1; i < n->end - 1; i++) {
-		unsigned d = (unsigned char)s->text[i] - '0';
-
-		if (d > 9 || v > (UINT64_MAX - d) / 10)
-			return -1;
-		v = v * 10 + d;
+		/* Already delivered before a reconnection: never twice. */
+		if (ev->kv.mod_revision <= w->last_event_rev)
+			continue;
+		res->events[res->n_events++] = *ev;
+		memset(ev, 0, sizeof(*ev));
 	}
-	*out = v;
-	return 0;
-}
-
-/* etcd_get_i64 of a member that is absent, null, or an integer the scanner can read. */
-static int scan_i64(const struct ck_json_scan *s, const struct ck_json_scan_node *n, int64_t *out)
-{
-	if (!n || n->type == CK_JSON_SCAN_NULL)
-		return 0;
-	return ck_json_scan_int64(s, n, out);
-}
-
-/* get_bytes (etcd-codec.c) of a member: absent or null is empty; else base64. */
-static int scan_bytes(const struct ck_json_scan *s, const struct ck_json_scan_node *n, char **out,
-                      size_t *len)
-{
-	if (!n || n->type == CK_JSON_SCAN_NULL) {
-		*out = ck_xcalloc(1, 1);
-		*len = 0;
-		return 0;
-	}
-	*out = ck_json_scan_base64(s, n, len);
-	return *out ? 0 : -1;
-}
-
-/* etcd_parse_kv of a scanned object; -1 (kv released) to decline. */
-static int scan_kv(const struct ck_json_scan *s, const struct ck_json_scan_node *o,
-                   struct ck_etcd_kv *kv)
-{
-	memset(kv, 0, sizeof(*kv));
-	if (!o || o->type != CK_JSON_SCAN_OBJECT)
-		return -1;
-	if (scan_bytes(s, ck_json_scan_get(s, o, "key", 3), &kv->key, &kv->key_len) < 0 ||
-	    scan_bytes(s, ck_json_scan_get(s, o, "value", 5), &kv->value, &kv->value_len) < 0 ||
-	    scan_i64(s, ck_json_scan_get(s, o, "create_revision", 15), &kv->create_revision) < 0 ||
-	    scan_i64(s, ck_json_scan_get(s, o, "mod_revision", 12), &kv->mod_revision) < 0 ||
-	    scan_i64(s, ck_json_scan_get(s, o, "version", 7), &kv->version) < 0 ||
-	    scan_i64(s, ck_json_scan_get(s, o, "lease", 5), &kv->lease) < 0) {
-		ck_etcd_kv_release(kv);
-		return -1;
-	}
-	return 0;
-}
-
-/* parse_event of a scanned event; -1 (nothing held) to decline. */
-static int scan_event(const struct ck_json_scan *s, const struct ck_json_scan_node *o,
-                      struct ck_etcd_event *ev)
-{
-	const struct ck_json_scan_node *type, *prev;
-
-	memset(ev, 0, sizeof(*ev));
-	if (o->type != CK_JSON_SCAN_OBJECT)
-		return -1;
-	type = ck_json_scan_get(s, o, "type", 4);
-	/* PUT is enum 0, which the gateway omits; a type that is not a string reads as none. */
-	if (!type || type->type != CK_JSON_SCAN_STRING || ck_json_scan_string_is(s, type, "PUT", 3))
-		ev->type = CK_ETCD_EVENT_PUT;
-	else if (ck_json_scan_string_is(s, type, "DELETE", 6))
-		ev->type = CK_ETCD_EVENT_DELETE;
-	else
-		return -1;
-	if (scan_kv(s, ck_json_scan_get(s, o, "kv", 2), &ev->kv) < 0)
-		return -1;
-	prev = ck_json_scan_get(s, o, "prev_kv", 7);
-	if (prev) {
-		ev->prev_kv = ck_xcalloc(1, sizeof(*ev->prev_kv));
-		if (scan_kv(s, prev, ev->prev_kv) < 0) {
-			free(ev->prev_kv);
-			ev->prev_kv = NULL;
-			ck_etcd_kv_release(&ev->kv);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/*
- * An event batch or a progress notification, the messages a watch mostly gets, read with
- * the scanner (json-scan.h) instead of a jansson tree: on the API server's write path, the
- * watch feeding its cache reads every write back, and building a tree of a message that is
- * mostly one base64 string cost about as much as the rest of applying the event. Returns 0
- * with *hdr and a new *out (the events the caller has not seen, as parse_events keeps
- * them; *had_events whether the message had any), or 1 to decline: any other message, or
- * anything in one that the jansson path might read differently or reject, which that path
- * then handles as the reference. Nothing is delivered or changed in w either way.
- */
-static int fast_message(struct ck_etcd_watch *w, const char *data, size_t len,
-                        struct ck_etcd_header *hdr, struct ck_etcd_watch_result **out,
-                        bool *had_events)
-{
-	struct ck_json_scan *s = &w->scan;
-	const struct ck_json_scan_node *root, *result, *h, *n, *events;
-	struct ck_etcd_watch_result *res;
-	struct ck_error *e = NULL;
-	int64_t compact = 0, prev_rev = 0;
-	size_t count = 0;
-
-	if (ck_json_scan(s, data, len) || s->nodes[0].type != CK_JSON_SCAN_OBJECT)
-		return 1;
-	root = &s->nodes[0];
-	/* A gateway error, and anything but a result, is the jansson path's. */
-	if (ck_json_scan_get(s, root, "error", 5) || ck_json_scan_get(s, root, "message", 7))
-		return 1;
-	result = ck_json_scan_get(s, root, "result", 6);
-	if (!result || result->type != CK_JSON_SCAN_OBJECT)
-		return 1;
-	memset(hdr, 0, sizeof(*hdr));
-	h = ck_json_scan_get(s, result, "header", 6);
-	if (h && (h->type != CK_JSON_SCAN_OBJECT ||
-	          scan_i64(s, ck_json_scan_get(s, h, "revision", 8), &hdr->revision) < 0 ||
-	          scan_u64(s, ck_json_scan_get(s, h, "cluster_id", 10), &hdr->cluster_id) < 0 ||
-	          scan_u64(s, ck_json_scan_get(s, h, "member_id", 9), &hdr->member_id) < 0 ||
-	          scan_u64(s, ck_json_scan_get(s, h, "raft_term", 9), &hdr->raft_term) < 0))
-		return 1;
-	if (scan_i64(s, ck_json_scan_get(s, result, "compact_revision", 16), &compact) < 0)
-		return 1;
-	n = ck_json_scan_get(s, result, "canceled", 8);
-	if (n && n->type == CK_JSON_SCAN_TRUE)
-		return 1;
-	n = ck_json_scan_get(s, result, "created", 7);
-	if (n && n->type == CK_JSON_SCAN_TRUE)
-		return 1;
-	events = ck_json_scan_get(s, result, "events", 6);
-	if (events && events->type != CK_JSON_SCAN_ARRAY)
-		return 1;
-	for (uint32_t i = events ? events->child : 0; i; i = s->nodes[i].next)
-		count++;
-	res = ck_xcalloc(1, sizeof(*res));
-	res->revision = hdr->revision;
-	if (count)
-		res->events = ck_xcalloc(count, sizeof(*res->events));
-	for (uint32_t i = events ? events->child : 0; i; i = s->nodes[i].next) {
-		/* An event out of order is an error the jansson path words. */
-		if (scan_event(s, &s->nodes[i], &res->events[res->n_events]) < 0 ||
-		    keep_event(w, res, &prev_rev, &e) < 0) {
-			ck_error_free(e);
-			ck_etcd_watch_result_free(res);
-			return 1;
-		}
-	}
-	*had_events = count > 0;
-	*out = res;
 	return 0;
 }
 
@@ -395,203 +174,115 @@ static bool watch_batch(struct ck_etcd_watch *w, struct ck_etcd_watch_result *re
 	return watch_deliver(w, res, NULL);
 }
 
-/* Handle one message; false when the stream or the watch is over (or w was freed). */
-static bool watch_message(struct ck_etcd_watch *w, const char *data, size_t len)
+/* The created message of the current stream; false when the watch was freed. */
+static bool watch_created(struct ck_etcd_watch *w, int64_t revision)
 {
 	struct ck_etcd *c = w->c;
-	const char *url = c->eps[w->ep].url;
 	struct ck_etcd_watch_result *res;
-	struct ck_etcd_header hdr;
+
+	if (!w->established) {
+		w->established = true;
+		w->state = WATCH_STREAMING;
+		w->round_tries = 0;
+		w->rounds = 0;
+		c->eps[w->ep].failed_at = 0;
+		event_del(w->timer);
+	}
+	/*
+	 * A watch from now starts after the store's revision at creation; one from a
+	 * revision keeps it until events or progress move it (the store may already be
+	 * past it: a reconnection must still resume from there, or the events between
+	 * are lost); a resumed one keeps the revision it resumed from.
+	 */
+	if (!w->next_rev)
+		w->next_rev = w->req.start_revision ? w->req.start_revision : revision + 1;
+	if (w->created_reported) {
+		w->reconnects++;
+		return true;
+	}
+	w->created_reported = true;
+	res = ck_xcalloc(1, sizeof(*res));
+	res->revision = revision;
+	res->created = true;
+	return watch_deliver(w, res, NULL);
+}
+
+/* Handle one WatchResponse; false when the stream or the watch is over (or w was freed). */
+static bool watch_message(struct ck_etcd_watch *w, struct ck_etcd_pb_watch_response *m)
+{
+	const char *url = w->c->eps[w->ep].url;
+	struct ck_etcd_watch_result *res;
 	struct ck_error *e = NULL;
 	enum etcd_retry retry;
-	json_error_t je;
-	json_t *msg, *result;
-	int64_t compact = 0;
-	bool had_events;
 
-	if (fast_message(w, data, len, &hdr, &res, &had_events) == 0)
-		return watch_batch(w, res, hdr.revision, had_events);
-	msg = json_loadb(data, len, 0, &je);
-	if (!msg || !json_is_object(msg)) {
-		struct ck_error *cause = NULL;
-
-		ck_error_set(&cause, 500, NULL, "invalid JSON message at column %d: %s", je.column,
-		             msg ? "expected an object" : je.text);
-		json_decref(msg);
-		watch_end(w, etcd_malformed(url, "watch", cause));
-		return false;
-	}
-	if ((e = etcd_gateway_error_json(url, "watch", 200, msg, &retry)) != NULL) {
-		json_decref(msg);
+	if (m->canceled) {
+		if (m->compact_revision > 0) {
+			w->compact_rev = m->compact_revision;
+			ck_error_set(&e, 410, CK_REASON_EXPIRED,
+			             "etcd watch at %s: required revision %" PRId64
+			             " has been compacted (compact revision %" PRId64 ")",
+			             url, w->next_rev, m->compact_revision);
+			watch_end(w, e);
+			return false;
+		}
+		e = etcd_rpc_error(url, "watch", CK_GRPC_UNKNOWN,
+		                   *m->cancel_reason ? m->cancel_reason : "watch canceled", NULL,
+		                   false, &retry);
 		/* A watch only reads: anything etcd may not repeat is worth a new stream. */
 		watch_stream_failed(w, e, retry == RETRY_NEVER ? RETRY_NEVER : RETRY_ALWAYS);
 		return false;
 	}
-	result = json_object_get(msg, "result");
-	if (!json_is_object(result) || etcd_parse_header(result, &hdr, &e) < 0 ||
-	    etcd_get_i64(result, "compact_revision", &compact, &e) < 0) {
-		json_decref(msg);
-		watch_end(w, etcd_malformed(url, "watch", e));
-		return false;
-	}
-	if (json_is_true(json_object_get(result, "canceled"))) {
-		const char *why = json_string_value(json_object_get(result, "cancel_reason"));
-
-		/* why points into msg: msg is released only after the error has copied it. */
-		if (compact > 0) {
-			json_decref(msg);
-			w->compact_rev = compact;
-			ck_error_set(&e, 410, CK_REASON_EXPIRED,
-			             "etcd watch at %s: required revision %" PRId64
-			             " has been compacted (compact revision %" PRId64 ")",
-			             url, w->next_rev, compact);
-			watch_end(w, e);
-			return false;
-		}
-		e = etcd_gateway_error(url, "watch", 200, 0, why ? why : "watch canceled", &retry);
-		json_decref(msg);
-		watch_stream_failed(w, e, retry == RETRY_NEVER ? RETRY_NEVER : RETRY_ALWAYS);
-		return false;
-	}
-	if (json_is_true(json_object_get(result, "created"))) {
-		json_decref(msg);
-		if (!w->established) {
-			w->established = true;
-			w->state = WATCH_STREAMING;
-			w->round_tries = 0;
-			w->rounds = 0;
-			c->eps[w->ep].failed_at = 0;
-			event_del(w->timer);
-		}
-		/*
-		 * A watch from now starts after the store's revision at creation; one from a
-		 * revision keeps it until events or progress move it (the store may already be
-		 * past it: a reconnection must still resume from there, or the events between
-		 * are lost); a resumed one keeps the revision it resumed from.
-		 */
-		if (!w->next_rev)
-			w->next_rev = w->start_revision ? w->start_revision : hdr.revision + 1;
-		if (w->created_reported) {
-			w->reconnects++;
-			return true;
-		}
-		w->created_reported = true;
-		res = ck_xcalloc(1, sizeof(*res));
-		res->revision = hdr.revision;
-		res->created = true;
-		return watch_deliver(w, res, NULL);
-	}
+	if (m->created)
+		return watch_created(w, m->header.revision);
 	res = ck_xcalloc(1, sizeof(*res));
-	res->revision = hdr.revision;
-	if (parse_events(w, json_object_get(result, "events"), res, &e) < 0) {
-		json_decref(msg);
+	res->revision = m->header.revision;
+	if (take_events(w, m, res, &e) < 0) {
 		ck_etcd_watch_result_free(res);
 		watch_end(w, etcd_malformed(url, "watch", e));
 		return false;
 	}
-	had_events = json_array_size(json_object_get(result, "events")) > 0;
-	json_decref(msg);
-	return watch_batch(w, res, hdr.revision, had_events);
-}
-
-/* Frame and handle the complete messages in w->in. */
-static void watch_process(struct ck_etcd_watch *w, struct etcd_conn *conn)
-{
-	size_t start = 0;
-
-	while (w->conn == conn && !w->freed) {
-		char *line = w->in.data + start;
-		char *nl = memchr(line, '\n', w->in.len - start);
-		size_t len;
-
-		if (!nl)
-			break;
-		len = (size_t)(nl - line);
-		start += len + 1;
-		if (len && !watch_message(w, line, len))
-			break;
-	}
-	if (!w->freed && w->conn == conn)
-		ck_buf_consume(&w->in, start);
+	return watch_batch(w, res, m->header.revision, m->n_events > 0);
 }
 
 /* ---- the stream ------------------------------------------------------------------- */
 
-static int watch_headers(struct evhttp_request *req, void *arg)
+static void watch_on_msg(struct ck_grpc_call *stream, const void *msg, size_t len, void *arg)
 {
-	struct etcd_conn *conn = arg;
-	struct ck_etcd_watch *w = conn->w;
+	struct ck_etcd_watch *w = arg;
+	struct ck_etcd_pb_watch_response *m = NULL;
+	struct ck_error *e = NULL;
 
-	conn->connected = true;
-	if (!w)
-		return 0;
-	w->status = evhttp_request_get_response_code(req);
-	return 0;
-}
-
-static void watch_chunk(struct evhttp_request *req, void *arg)
-{
-	struct etcd_conn *conn = arg;
-	struct ck_etcd_watch *w = conn->w;
-	struct evbuffer *in = evhttp_request_get_input_buffer(req);
-	size_t n = evbuffer_get_length(in);
-
-	if (!w)
-		return;
+	(void)stream;
 	w->busy++;
-	if (w->in.len + n > w->c->max_response_bytes) {
-		struct ck_error *e = NULL;
-
-		ck_error_set(&e, 500, CK_REASON_INTERNAL,
-		             "etcd watch at %s: message larger than %zu bytes", conn->ep->url,
-		             w->c->max_response_bytes);
-		watch_end(w, e);
-	} else {
-		ck_buf_grow(&w->in, n);
-		evbuffer_remove(in, w->in.data + w->in.len, n);
-		w->in.len += n;
-		w->in.data[w->in.len] = '\0';
-		if (w->status == 200)
-			watch_process(w, conn);
-	}
+	if (ck_etcd_pb_decode_watch(msg, len, &m, &e) < 0)
+		watch_end(w, etcd_malformed(w->c->eps[w->ep].url, "watch", e));
+	else
+		watch_message(w, m);
+	ck_etcd_pb_watch_response_free(m);
 	watch_unbusy(w);
 }
 
-static void watch_req_done(struct evhttp_request *req, void *arg)
+static void watch_on_end(struct ck_grpc_call *stream, int grpc_status, const char *grpc_message,
+                         struct ck_error *err, void *arg)
 {
-	struct etcd_conn *conn = arg;
-	struct ck_etcd_watch *w = conn->w;
-	int status = req ? evhttp_request_get_response_code(req) : 0;
-	const char *url = conn->ep->url;
+	struct ck_etcd_watch *w = arg;
+	const char *url = w->c->eps[w->ep].url;
 	enum etcd_retry retry = RETRY_ALWAYS;
 	struct ck_error *e = NULL;
 
-	if (!w) {
-		etcd_conn_kill(conn);
-		return;
-	}
 	w->busy++;
-	if (status == 0) {
-		bool maybe_sent;
-
-		e = etcd_conn_error(conn, "watch", &maybe_sent);
-	} else if (status != 200) {
-		json_t *body = json_loadb(w->in.data, w->in.len, JSON_DISABLE_EOF_CHECK, NULL);
-
-		e = etcd_gateway_error_json(url, "watch", status, body, &retry);
-		if (!e) {
-			/* Not etcd's gateway speaking: nothing another attempt would change. */
-			ck_error_set(&e, 500, CK_REASON_INTERNAL, "etcd watch at %s: HTTP %d", url,
-			             status);
-			retry = RETRY_NEVER;
-		} else if (retry == RETRY_IF_READ) {
-			retry = RETRY_ALWAYS;
-		}
-		json_decref(body);
-	} else {
+	w->stream = NULL;
+	if (grpc_status == CK_GRPC_OK) {
 		ck_error_set(&e, 503, CK_REASON_UNAVAILABLE, "etcd watch at %s: stream closed",
 		             url);
+	} else {
+		e = etcd_rpc_error(url, "watch", grpc_status, grpc_message, err,
+		                   ck_grpc_call_unprocessed(stream), &retry);
+		/* A watch only reads: a lost stream is resumed, whatever it may have done. */
+		if (retry == RETRY_IF_READ || retry == RETRY_ELSEWHERE)
+			retry = RETRY_ALWAYS;
 	}
+	ck_error_free(err);
 	watch_stream_failed(w, e, retry);
 	watch_unbusy(w);
 }
@@ -600,52 +291,20 @@ static void watch_connect(struct ck_etcd_watch *w)
 {
 	struct ck_etcd *c = w->c;
 	struct etcd_endpoint *ep = &c->eps[w->ep];
-	struct etcd_conn *conn = etcd_conn_new(ep, true);
-	struct evhttp_request *req;
-	struct ck_buf *b;
-	bool first = true;
-	int64_t start = w->next_rev ? w->next_rev : w->start_revision;
+	struct ck_etcd_watch_req req = w->req;
+	struct ck_error *e = NULL;
 
-	conn->w = w;
-	w->conn = conn;
-	w->status = 0;
 	w->established = false;
-	ck_buf_reset(&w->in);
 	w->round_tries++;
 	w->state = WATCH_CONNECTING;
 	ck_time_event_add_ms(w->timer, c->attempt_timeout_ms);
-
-	req = evhttp_request_new(watch_req_done, conn);
-	CK_BUG_ON(!req);
-	evhttp_request_set_error_cb(req, etcd_conn_req_error);
-	evhttp_request_set_header_cb(req, watch_headers);
-	evhttp_request_set_chunked_cb(req, watch_chunk);
-	etcd_request_headers(conn, req, true, true);
-	b = &w->body;
-	ck_buf_reset(b);
-	ck_buf_adds(b, "{\"create_request\":{");
-	etcd_json_bytes(b, &first, "key", w->key, w->key_len);
-	if (w->range_end)
-		etcd_json_bytes(b, &first, "range_end", w->range_end, w->range_end_len);
-	if (start > 0)
-		etcd_json_int(b, &first, "start_revision", start);
-	if (w->prev_kv)
-		etcd_json_true(b, &first, "prev_kv");
-	if (w->progress_notify)
-		etcd_json_true(b, &first, "progress_notify");
-	ck_buf_adds(b, "}}");
-	evbuffer_add(evhttp_request_get_output_buffer(req), b->data, b->len);
-	/* An immediate connect failure calls watch_req_done from in here. */
-	if (evhttp_make_request(conn->evcon, req, EVHTTP_REQ_POST, "/v3/watch") == 0) {
-		if (!conn->dead)
-			etcd_conn_tune_socket(conn);
-	} else if (w->conn == conn) {
-		struct ck_error *e = NULL;
-
-		ck_error_set(&e, 503, CK_REASON_UNAVAILABLE,
-		             "etcd watch at %s: cannot start request", ep->url);
-		watch_stream_failed(w, e, RETRY_ALWAYS);
-	}
+	req.start_revision = w->next_rev ? w->next_rev : w->req.start_revision;
+	ck_buf_reset(&w->body);
+	/* ck_etcd_watch checked the request: encoding it cannot fail. */
+	CK_BUG_ON(ck_etcd_pb_encode_watch_create(&w->body, &req, NULL, &e) < 0);
+	w->stream = ck_grpc_stream_open(ep->ch, CK_ETCD_PB_PATH_WATCH, watch_on_msg, watch_on_end, w);
+	/* A stream just opened takes messages; its failures come through watch_on_end. */
+	CK_BUG_ON(ck_grpc_stream_send(w->stream, w->body.data, w->body.len, &e) < 0);
 }
 
 static void watch_timer(evutil_socket_t fd, short what, void *arg)
@@ -672,42 +331,42 @@ int ck_etcd_watch(struct ck_etcd *c, const struct ck_etcd_watch_req *req, ck_etc
 {
 	struct ck_etcd_watch *w;
 	size_t klen = etcd_len(req->key, req->key_len);
+	struct ck_buf probe;
+	int r;
 
 	CK_BUG_ON(!cb);
 	if (c->closing)
 		return ck_error_set(err, 503, CK_REASON_UNAVAILABLE, "etcd client closed");
-	if (!klen && !req->prefix)
-		return ck_error_set(err, 400, NULL, "etcd watch without a key");
-	if (req->start_revision < 0)
-		return ck_error_set(err, 400, NULL, "etcd watch: negative start revision");
+	ck_buf_init(&probe, 0);
+	r = ck_etcd_pb_encode_watch_create(&probe, req, NULL, err);
+	ck_buf_release(&probe);
+	if (r < 0)
+		return -1;
 	w = ck_xcalloc(1, sizeof(*w));
 	w->c = c;
 	w->cb = cb;
 	w->arg = arg;
-	if (req->prefix && !klen) {
-		/* Every key. */
-		w->key = ck_xcalloc(1, 2);
-		w->key_len = 1;
-		w->range_end = ck_xcalloc(1, 2);
-		w->range_end_len = 1;
+	w->req = *req;
+	/* Own copies of the key and range end; a prefix stays a prefix (etcd-pb ends it). */
+	w->key = ck_xmalloc(klen + 1);
+	if (klen)
+		memcpy(w->key, req->key, klen);
+	w->key[klen] = '\0';
+	w->req.key = w->key;
+	w->req.key_len = klen;
+	if (!req->prefix && req->range_end) {
+		size_t elen = etcd_len(req->range_end, req->range_end_len);
+
+		w->range_end = ck_xmalloc(elen + 1);
+		memcpy(w->range_end, req->range_end, elen);
+		w->range_end[elen] = '\0';
+		w->req.range_end = w->range_end;
+		w->req.range_end_len = elen;
 	} else {
-		w->key = ck_xmemdup(req->key, klen + 1);
-		w->key[klen] = '\0';
-		w->key_len = klen;
-		if (req->prefix) {
-			w->range_end = ck_etcd_prefix_end(req->key, klen, &w->range_end_len);
-		} else if (req->range_end) {
-			w->range_end_len = etcd_len(req->range_end, req->range_end_len);
-			w->range_end = ck_xmalloc(w->range_end_len + 1);
-			memcpy(w->range_end, req->range_end, w->range_end_len);
-			w->range_end[w->range_end_len] = '\0';
-		}
+		w->req.range_end = NULL;
+		w->req.range_end_len = 0;
 	}
-	w->prev_kv = req->prev_kv;
-	w->progress_notify = req->progress_notify;
-	w->start_revision = req->start_revision;
 	w->ep = c->cur;
-	ck_buf_init(&w->in, 0);
 	ck_buf_init(&w->body, 0);
 	w->timer = evtimer_new(c->base, watch_timer, w);
 	CK_BUG_ON(!w->timer);

@@ -2,7 +2,10 @@
  * The etcd v3 client (DESIGN.md §2): ranges, puts, deletes, transactions (with the
  * compare-and-swap calls the API server builds resourceVersion semantics on), leases,
  * watch streams that resume by themselves, cluster membership and maintenance, over
- * etcd's JSON gateway (HTTP/1.1, optionally TLS with client certificates) on libevent.
+ * etcd's native gRPC API (HTTP/2 with libnghttp2, optionally TLS with client
+ * certificates) on libevent: store/grpc.h carries the calls, store/etcd-pb.h encodes them.
+ * gRPC costs etcd about a third of the CPU per request of its JSON gateway
+ * (bench/README.md), and a watch is one stream on the endpoint's one connection.
  *
  * Threading: a client belongs to the event_base it was made with (its "loop"). Every
  * function here must be called on that loop's thread, and every callback runs on it.
@@ -15,13 +18,13 @@
  * callback may keep either, or steal pieces (a kv's key or value) with ck_steal. Exactly
  * one of res and err is non-NULL, except where a callback type says otherwise.
  *
- * Bytes: keys and values are byte strings (base64 on the wire). A request names them as
+ * Bytes: keys and values are byte strings. A request names them as
  * (pointer, length); a length of 0 means "the pointer is a NUL-terminated string", which is
  * also how an empty value is written (""). Results hold them NUL-terminated as well, so
  * text keys can be used as C strings.
  *
  * Failover: a client has one or more endpoints (the members' client URLs). Calls go to the
- * current endpoint over a small pool of keep-alive connections, and move to the next
+ * current endpoint, multiplexed on its one HTTP/2 connection, and move to the next
  * endpoint when it cannot be reached, resets, times out, or answers that it has no leader
  * or is overloaded. A call that may have changed data is retried elsewhere only when it
  * certainly did not reach etcd (connection refused, TLS failure, "no leader", "too many
@@ -65,10 +68,8 @@ struct ck_etcd_config {
 	 * that exceeds it moves to the next endpoint. 0: 5000 ms.
 	 */
 	int attempt_timeout_ms;
-	/* Keep-alive connections per endpoint for unary calls (calls in flight); 0: 32. */
-	int max_conns;
 	/*
-	 * Largest reply body accepted (and largest single watch message); larger ones fail
+	 * Largest reply message accepted (and largest single watch message); larger ones fail
 	 * with 500. 0: 64 MiB. Use range limits for big prefixes.
 	 */
 	size_t max_response_bytes;
@@ -82,10 +83,6 @@ struct ck_etcd;
  * client in *out, or -1 with *err (400) for an empty or malformed endpoint list,
  * unreadable TLS files, or a key that does not match its certificate. The client is the
  * caller's: ck_etcd_free.
- *
- * Throughput: evhttp enables and disables a connection's events several times per
- * request; a base made with EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST (as the private one is)
- * turns that into about one epoll_ctl per request instead of six.
  */
 int ck_etcd_new(struct event_base *base, const struct ck_etcd_config *cfg, struct ck_etcd **out,
                 struct ck_error **err);
@@ -166,7 +163,7 @@ struct ck_etcd_range_result {
 typedef void ck_etcd_range_fn(struct ck_etcd_range_result *res, struct ck_error *err, void *arg);
 
 /*
- * Read a key or a range (/v3/kv/range); as a read it is retried on the next endpoint
+ * Read a key or a range (KV.Range); as a read it is retried on the next endpoint
  * after any transport failure or unavailability, not after an answer (410, 504...). Returns 0 when started (cb follows, later), or -1 with *err (400) for a request
  * that cannot be valid (no key); cb is then never called. req and its bytes are copied.
  */
@@ -194,7 +191,7 @@ struct ck_etcd_put_result {
 typedef void ck_etcd_put_fn(struct ck_etcd_put_result *res, struct ck_error *err, void *arg);
 
 /*
- * Write a key (/v3/kv/put). Returns 0 when started, or -1 with *err (400) when key is
+ * Write a key (KV.Put). Returns 0 when started, or -1 with *err (400) when key is
  * missing; cb is then never called. Copies req. 404 in the callback: lease not found.
  */
 int ck_etcd_put(struct ck_etcd *c, const struct ck_etcd_put_req *req, ck_etcd_put_fn *cb, void *arg,
@@ -220,7 +217,7 @@ struct ck_etcd_delete_result {
 
 typedef void ck_etcd_delete_fn(struct ck_etcd_delete_result *res, struct ck_error *err, void *arg);
 
-/* Delete a key or a range (/v3/kv/deleterange). As ck_etcd_put otherwise. */
+/* Delete a key or a range (KV.DeleteRange). As ck_etcd_put otherwise. */
 int ck_etcd_delete(struct ck_etcd *c, const struct ck_etcd_delete_req *req, ck_etcd_delete_fn *cb,
                    void *arg, struct ck_error **err);
 
@@ -299,7 +296,7 @@ struct ck_etcd_txn_result {
 typedef void ck_etcd_txn_fn(struct ck_etcd_txn_result *res, struct ck_error *err, void *arg);
 
 /*
- * Run a transaction (/v3/kv/txn). A txn whose ops are all ranges is retried as a read;
+ * Run a transaction (KV.Txn). A txn whose ops are all ranges is retried as a read;
  * any other as a write. Returns 0 when started, or -1 with *err (400) for a compare or op
  * without a key or with an unknown type; cb is then never called. Copies req.
  */
@@ -324,7 +321,7 @@ struct ck_etcd_cas_req {
 	/*
 	 * create: leave the range out of the failure branch, so that a failed create reports
 	 * only that it failed (kv NULL). A caller that answers 409 AlreadyExists without the
-	 * current object should set it: etcd's gateway decodes and runs a transaction the
+	 * current object should set it: etcd decodes and runs a transaction the
 	 * smaller the cheaper, and the create is the API server's hottest write. Ignored by
 	 * update and delete, whose failures must tell "gone" from "changed".
 	 */
@@ -392,22 +389,22 @@ struct ck_etcd_lease_result {
 
 typedef void ck_etcd_lease_fn(struct ck_etcd_lease_result *res, struct ck_error *err, void *arg);
 
-/* Grant a lease of req->ttl seconds (/v3/lease/grant); a write. */
+/* Grant a lease of req->ttl seconds (Lease.LeaseGrant); a write. */
 int ck_etcd_lease_grant(struct ck_etcd *c, const struct ck_etcd_lease_req *req,
                         ck_etcd_lease_fn *cb, void *arg, struct ck_error **err);
 
-/* Revoke a lease and delete its keys (/v3/lease/revoke); a write; 404 when not found. */
+/* Revoke a lease and delete its keys (Lease.LeaseRevoke); a write; 404 when not found. */
 int ck_etcd_lease_revoke(struct ck_etcd *c, const struct ck_etcd_lease_req *req,
                          ck_etcd_lease_fn *cb, void *arg, struct ck_error **err);
 
 /*
- * Renew a lease once: one request to /v3/lease/keepalive (a stream in the gateway, used
- * here one message per request). 404 when the lease has expired or does not exist.
+ * Renew a lease once: one request on a Lease.LeaseKeepAlive stream, half-closed after it
+ * (etcd answers and ends the stream). 404 when the lease has expired or does not exist.
  */
 int ck_etcd_lease_keepalive_once(struct ck_etcd *c, const struct ck_etcd_lease_req *req,
                                  ck_etcd_lease_fn *cb, void *arg, struct ck_error **err);
 
-/* The lease's remaining TTL (/v3/lease/timetolive); 404 when expired or not found. */
+/* The lease's remaining TTL (Lease.LeaseTimeToLive); 404 when expired or not found. */
 int ck_etcd_lease_ttl(struct ck_etcd *c, const struct ck_etcd_lease_req *req, ck_etcd_lease_fn *cb,
                       void *arg, struct ck_error **err);
 
@@ -491,8 +488,7 @@ struct ck_etcd_watch;
  * It ends only with:
  *   410 Expired when the revision to resume from has been compacted (etcd's
  *       compact_revision is then ck_etcd_watch_compact_revision(w)): relist;
- *   500 for a malformed message or a reply that is not etcd's (HTTP error without a
- *       gateway body);
+ *   500 for a malformed message or a reply that is not etcd's (not gRPC);
  *   etcd's refusal mapped as for unary calls (403, 400...) when it cancels the watch
  *       for a reason that another attempt would not change.
  * May free the watch. Runs on the client's loop.
@@ -501,7 +497,7 @@ typedef void ck_etcd_watch_fn(struct ck_etcd_watch *w, struct ck_etcd_watch_resu
                               struct ck_error *err, void *arg);
 
 /*
- * Start watching on its own connection (POST /v3/watch, a chunked stream). Returns 0 with
+ * Start watching on a stream of its own (Watch.Watch, on the endpoint's connection). Returns 0 with
  * the handle in *out, or -1 with *err (400) when key is missing; the first callback
  * follows from the loop. The handle is the caller's: ck_etcd_watch_free, even after the
  * last call. Copies req.
@@ -509,7 +505,7 @@ typedef void ck_etcd_watch_fn(struct ck_etcd_watch *w, struct ck_etcd_watch_resu
 int ck_etcd_watch(struct ck_etcd *c, const struct ck_etcd_watch_req *req, ck_etcd_watch_fn *cb,
                   void *arg, struct ck_etcd_watch **out, struct ck_error **err);
 
-/* Cancel (close the stream; no callback follows) and free; NULL-safe; allowed in cb. */
+/* Cancel (reset the stream; no callback follows) and free; NULL-safe; allowed in cb. */
 void ck_etcd_watch_free(struct ck_etcd_watch *w);
 
 /*
@@ -551,15 +547,15 @@ struct ck_etcd_member_result {
 
 typedef void ck_etcd_member_fn(struct ck_etcd_member_result *res, struct ck_error *err, void *arg);
 
-/* List the members (/v3/cluster/member/list); req may be NULL. A read. */
+/* List the members (Cluster.MemberList); req may be NULL. A read. */
 int ck_etcd_member_list(struct ck_etcd *c, const struct ck_etcd_member_req *req,
                         ck_etcd_member_fn *cb, void *arg, struct ck_error **err);
 
-/* Add a member (/v3/cluster/member/add); a write. 400 without peer URLs. */
+/* Add a member (Cluster.MemberAdd); a write. 400 without peer URLs. */
 int ck_etcd_member_add(struct ck_etcd *c, const struct ck_etcd_member_req *req,
                        ck_etcd_member_fn *cb, void *arg, struct ck_error **err);
 
-/* Remove a member (/v3/cluster/member/remove); a write. 404 when there is no such member. */
+/* Remove a member (Cluster.MemberRemove); a write. 404 when there is no such member. */
 int ck_etcd_member_remove(struct ck_etcd *c, const struct ck_etcd_member_req *req,
                           ck_etcd_member_fn *cb, void *arg, struct ck_error **err);
 
@@ -588,7 +584,7 @@ struct ck_etcd_status_result {
 typedef void ck_etcd_status_fn(struct ck_etcd_status_result *res, struct ck_error *err, void *arg);
 
 /*
- * A member's status (/v3/maintenance/status). The member is the leader when
+ * A member's status (Maintenance.Status, answered even without a leader). The member is the leader when
  * res->leader == res->header.member_id. 400 when req->endpoint is not one of the client's.
  */
 int ck_etcd_status(struct ck_etcd *c, const struct ck_etcd_endpoint_req *req, ck_etcd_status_fn *cb,
@@ -598,12 +594,16 @@ void ck_etcd_status_result_free(struct ck_etcd_status_result *res);
 
 struct ck_etcd_health_result {
 	char *endpoint; /* the URL that answered */
-	bool health;    /* {"health":"true"}; false when the member says it is unhealthy */
+	bool health;    /* false when the member has an alarm, no leader, or fails the read */
 };
 
 typedef void ck_etcd_health_fn(struct ck_etcd_health_result *res, struct ck_error *err, void *arg);
 
-/* GET /health of a member. Unreachable: an error; unhealthy: res->health false. */
+/*
+ * A member's health as etcd's /health judges it (K8S: etcdhttp's checkHealth): no alarm,
+ * a leader, and a linearizable read served. Unreachable: an error; unhealthy:
+ * res->health false.
+ */
 int ck_etcd_health(struct ck_etcd *c, const struct ck_etcd_endpoint_req *req, ck_etcd_health_fn *cb,
                    void *arg, struct ck_error **err);
 
@@ -615,7 +615,7 @@ struct ck_etcd_compact_req {
 };
 
 /*
- * Compact the key-value history (/v3/kv/compaction); a write. The result is the reply
+ * Compact the key-value history (KV.Compact); a write. The result is the reply
  * header only (a put result without prev_kv). 410 Expired when already compacted past
  * it, 504 when revision is in the future.
  */

@@ -56,6 +56,8 @@
 #define GRPC_BACKOFF_MAX_MS 1000
 /* nghttp2 output is pulled only while less than this waits in the socket's buffer. */
 #define GRPC_OUT_HIGH ((size_t)1 << 20)
+/* A connection idle this long is checked for a close by the server before it is used. */
+#define GRPC_IDLE_CHECK_MS 50
 /* gRPC's message prefix: compressed flag, 4-byte big-endian length. */
 #define GRPC_PREFIX 5
 
@@ -117,6 +119,8 @@ struct grpc_sess {
 	bool dead;
 	bool ping_outstanding;
 	int connect_errno; /* the connect failed at once: reported from flush_ev */
+	char tls_alert[64]; /* the first fatal TLS alert the server sent */
+	int64_t active_at;  /* monotonic ms of the last read */
 	int busy;          /* callbacks of this session on the stack */
 	struct grpc_call_list calls;
 	TAILQ_ENTRY(grpc_sess) link; /* conn->sessions */
@@ -157,43 +161,10 @@ static void sess_fail(struct grpc_sess *sess, const char *why);
 
 /* ---- status mapping ------------------------------------------------------------------- */
 
-/*
- * etcd's errors whose mapping depends on the text, not only the code (as
- * src/store/etcd-codec.c maps them from the gateway: etcdserver/api/v3rpc/rpctypes).
- */
-static const struct {
-	const char *text;
-	int status;
-	const char *reason;
-} known_errors[] = {
-        /* K8S: a list or watch at a compacted resourceVersion is 410 Expired. */
-        {"required revision has been compacted", 410, CK_REASON_EXPIRED},
-        /* K8S: a resourceVersion newer than the store is 504 "Too large resource version". */
-        {"required revision is a future revision", 504, CK_REASON_TIMEOUT},
-        {"request is too large", 413, CK_REASON_TOO_LARGE},
-        {"larger than max", 413, CK_REASON_TOO_LARGE},
-        {"etcdserver: no leader", 503, CK_REASON_UNAVAILABLE},
-        {"etcdserver: not capable", 503, CK_REASON_UNAVAILABLE},
-        {"etcdserver: too many requests", 429, CK_REASON_TOO_MANY},
-        {"etcdserver: unhealthy cluster", 503, CK_REASON_UNAVAILABLE},
-        {"etcdserver: leader changed", 503, CK_REASON_UNAVAILABLE},
-        {"etcdserver: server stopped", 503, CK_REASON_UNAVAILABLE},
-        {"request timed out", 504, CK_REASON_TIMEOUT},
-        {"lease not found", 404, CK_REASON_NOT_FOUND},
-        {"member not found", 404, CK_REASON_NOT_FOUND},
-};
-
-int ck_grpc_status_http(int grpc_status, const char *msg, const char **reason)
+int ck_grpc_status_http(int grpc_status, const char **reason)
 {
 	int status;
 
-	for (size_t i = 0; msg && i < CK_ARRAY_SIZE(known_errors); i++) {
-		if (strstr(msg, known_errors[i].text)) {
-			if (reason)
-				*reason = known_errors[i].reason;
-			return known_errors[i].status;
-		}
-	}
 	switch (grpc_status) {
 	case CK_GRPC_OK:
 		status = 200;
@@ -490,7 +461,7 @@ static void call_timer_cb(evutil_socket_t fd, short what, void *arg)
  * The stream of call closed (nghttp2's stream close callback): work out the outcome from
  * the trailers, the framing and the HTTP/2 error code, and end the call.
  */
-static void call_closed(struct ck_grpc_call *call, uint32_t error_code)
+static void call_closed(struct ck_grpc_call *call, uint32_t error_code, bool reset)
 {
 	if (call->err) {
 		/* Already failed here (a message too large): keep that. */
@@ -502,7 +473,7 @@ static void call_closed(struct ck_grpc_call *call, uint32_t error_code)
 		else if (call->grpc_status != CK_GRPC_OK) {
 			const char *reason = NULL;
 			const char *m = call->grpc_message ? call->grpc_message : "";
-			int http = ck_grpc_status_http(call->grpc_status, m, &reason);
+			int http = ck_grpc_status_http(call->grpc_status, &reason);
 
 			call_set_outcome(call, call->grpc_status, http, reason,
 			                 "%s (grpc-status %d)", *m ? m : "no message",
@@ -545,7 +516,7 @@ static void call_closed(struct ck_grpc_call *call, uint32_t error_code)
 		call_set_outcome(call, CK_GRPC_INTERNAL, 500, CK_REASON_INTERNAL,
 		                 "malformed reply: no grpc-status");
 	}
-	call_detach(call, false);
+	call_detach(call, reset);
 	call_end(call);
 }
 
@@ -666,7 +637,7 @@ static int on_stream_close(nghttp2_session *h2, int32_t id, uint32_t error_code,
 
 	(void)user;
 	if (call)
-		call_closed(call, error_code);
+		call_closed(call, error_code, false);
 	return 0;
 }
 
@@ -675,8 +646,22 @@ static int on_frame_recv(nghttp2_session *h2, const nghttp2_frame *frame, void *
 	struct grpc_sess *sess = user;
 	struct ck_grpc_conn *conn = sess->conn;
 
-	(void)h2;
 	switch (frame->hd.type) {
+	case NGHTTP2_HEADERS:
+	case NGHTTP2_DATA: {
+		struct ck_grpc_call *call =
+		        nghttp2_session_get_stream_user_data(h2, frame->hd.stream_id);
+
+		/*
+		 * The server ended its side while ours is open (a stream's trailers, or a
+		 * stranger's reply): the call is over, as gRPC says, whether or not the
+		 * RST_STREAM grpc-go sends next arrives. Reset it so that nothing waits.
+		 */
+		if (call && (frame->hd.flags & NGHTTP2_FLAG_END_STREAM) &&
+		    !nghttp2_session_get_stream_local_close(h2, frame->hd.stream_id))
+			call_closed(call, NGHTTP2_NO_ERROR, true);
+		break;
+	}
 	case NGHTTP2_SETTINGS:
 		if (!(frame->hd.flags & NGHTTP2_FLAG_ACK) && !sess->ready) {
 			sess->ready = true;
@@ -789,6 +774,20 @@ static void sess_fail(struct grpc_sess *sess, const char *why)
 	sess_kill(sess);
 }
 
+/*
+ * Keep the server's fatal alert: with TLS 1.3 a refused client certificate arrives after
+ * the handshake, and the bufferevent then reports only that the connection closed.
+ */
+static void tls_info_cb(const SSL *ssl, int where, int ret)
+{
+	struct grpc_sess *sess = SSL_get_app_data(ssl);
+
+	if (sess && (where & SSL_CB_READ_ALERT) == SSL_CB_READ_ALERT && (ret >> 8) == SSL3_AL_FATAL &&
+	    !sess->tls_alert[0])
+		snprintf(sess->tls_alert, sizeof(sess->tls_alert), "%s",
+		         SSL_alert_desc_string_long(ret));
+}
+
 /* Why the bufferevent failed: TLS verification, an OpenSSL error, or the socket's errno. */
 static void sess_describe_error(struct grpc_sess *sess, short what, char *buf, size_t size)
 {
@@ -801,7 +800,9 @@ static void sess_describe_error(struct grpc_sess *sess, short what, char *buf, s
 		if (!tls[0] && ERR_GET_LIB(e))
 			ERR_error_string_n(e, tls, sizeof(tls));
 	ERR_clear_error();
-	if (ssl && !sess->connected && SSL_get_verify_result(ssl) != X509_V_OK)
+	if (sess->tls_alert[0])
+		snprintf(buf, size, "TLS alert from the server: %s", sess->tls_alert);
+	else if (ssl && !sess->connected && SSL_get_verify_result(ssl) != X509_V_OK)
 		snprintf(buf, size, "TLS certificate verify failed: %s",
 		         X509_verify_cert_error_string(SSL_get_verify_result(ssl)));
 	else if (tls[0])
@@ -842,6 +843,7 @@ static void sess_readcb(struct bufferevent *bev, void *arg)
 	(void)bev;
 	if (sess->dead)
 		return;
+	sess->active_at = ck_time_mono_ms();
 	sess->busy++;
 	sess_recv(sess);
 	if (!sess->dead)
@@ -879,6 +881,7 @@ static void sess_eventcb(struct bufferevent *bev, short what, void *arg)
 		int one = 1;
 
 		sess->connected = true;
+		sess->active_at = ck_time_mono_ms();
 		if (fd >= 0)
 			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		if (ssl) {
@@ -990,6 +993,7 @@ static struct grpc_sess *sess_new(struct ck_grpc_conn *conn)
 		SSL *ssl = SSL_new(conn->ssl_ctx);
 
 		CK_BUG_ON(!ssl);
+		SSL_set_app_data(ssl, sess);
 		/* Checked in ck_grpc_conn_new: the host is not empty. */
 		CK_BUG_ON(ck_pki_ssl_set_host(ssl, conn->host, NULL) < 0);
 		sess->bev = bufferevent_openssl_socket_new(conn->base, -1, ssl,
@@ -1050,10 +1054,32 @@ static void connect_timer_cb(evutil_socket_t fd, short what, void *arg)
 }
 
 /* The session for a new stream: the current one, a new one, or NULL while backing off. */
+/*
+ * Whether sess, connected and without calls, is still open. A server that restarted
+ * closed it while it sat idle; the loop notices only when it next reads (a private loop
+ * may not have run since), and a call sent on it before then fails with an unknown
+ * outcome: a write could not be repeated. One non-blocking peek avoids that.
+ */
+static bool sess_open(struct grpc_sess *sess, int64_t now)
+{
+	evutil_socket_t fd = bufferevent_getfd(sess->bev);
+	char b;
+	ssize_t r;
+
+	if (!sess->connected || !TAILQ_EMPTY(&sess->calls) || fd < 0 ||
+	    now - sess->active_at < GRPC_IDLE_CHECK_MS)
+		return true;
+	r = recv(fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+	/* Bytes waiting (a PING, SETTINGS, GOAWAY, a TLS ticket) are read by the loop. */
+	return r > 0 || (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR));
+}
+
 static struct grpc_sess *conn_session(struct ck_grpc_conn *conn)
 {
 	int64_t now = ck_time_mono_ms();
 
+	if (conn->sess && !sess_open(conn->sess, now))
+		sess_fail(conn->sess, "connection closed while idle");
 	if (conn->sess)
 		return conn->sess;
 	if (conn->next_connect_at > now) {
@@ -1270,6 +1296,7 @@ static int make_ssl_ctx(struct ck_grpc_conn *conn, const struct ck_grpc_config *
 	/* HTTP/2 requires TLS 1.2 or later (RFC 7540 §9.2). */
 	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+	SSL_CTX_set_info_callback(ctx, tls_info_cb);
 	SSL_CTX_set_alpn_protos(ctx, alpn, sizeof(alpn) - 1);
 	if (cfg->ca_file) {
 		if (SSL_CTX_load_verify_locations(ctx, cfg->ca_file, NULL) != 1)

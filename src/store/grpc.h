@@ -19,8 +19,9 @@
  *   DEADLINE_EXCEEDED (4)   the call's deadline passed (the stream is reset): 504
  *   RESOURCE_EXHAUSTED (8)  a response message larger than max_message_bytes: 500
  *   INTERNAL (13)           a malformed reply (bad framing, no status, not gRPC): 500
- * and a server's status is mapped to a ck_error as etcd's gateway client maps it
- * (ck_grpc_status_http).
+ * and a server's status is mapped to a ck_error by its code (ck_grpc_status_http); what a
+ * server's message means (etcd's "no leader", "compacted") is its client's business
+ * (src/store/etcd-codec.c).
  *
  * Threading: a channel belongs to the event_base it was made with. Every function must be
  * called on that loop's thread and every callback runs on it. No callback ever runs
@@ -187,17 +188,13 @@ void ck_grpc_stream_close_send(struct ck_grpc_call *stream);
 /* ---- status mapping and statistics ---------------------------------------------------- */
 
 /*
- * The HTTP status (and in *reason, when given, the CK_REASON_* string) that a gRPC status
- * with message msg maps to, as etcd's gateway client maps them (src/store/etcd-codec.c):
- * etcd's own errors by their text first, e.g.
- *   K8S: "mvcc: required revision has been compacted" (OUT_OF_RANGE) is 410 Expired,
- *   K8S: "mvcc: required revision is a future revision" (OUT_OF_RANGE) is 504 Timeout,
- * then by code: UNAVAILABLE/CANCELLED 503, DEADLINE_EXCEEDED 504, INVALID_ARGUMENT and
- * other OUT_OF_RANGE 400, NOT_FOUND 404, FAILED_PRECONDITION/ALREADY_EXISTS/ABORTED 409,
+ * The HTTP status (and in *reason, when given, the CK_REASON_* string) a gRPC status code
+ * maps to: OK 200, UNAVAILABLE/CANCELLED 503, DEADLINE_EXCEEDED 504, INVALID_ARGUMENT and
+ * OUT_OF_RANGE 400, NOT_FOUND 404, FAILED_PRECONDITION/ALREADY_EXISTS/ABORTED 409,
  * PERMISSION_DENIED 403, UNAUTHENTICATED 401, RESOURCE_EXHAUSTED 429, the rest 500.
  * Any thread.
  */
-int ck_grpc_status_http(int grpc_status, const char *msg, const char **reason);
+int ck_grpc_status_http(int grpc_status, const char **reason);
 
 struct ck_grpc_stats {
 	uint64_t connects;       /* connection attempts made */

@@ -27,10 +27,11 @@
 static struct ck_test_etcd *g_etcd;
 static struct ck_etcd *g_writer; /* synchronous, private loop */
 
-static void check(int r, struct ck_error *err)
+/* err by address: read after the call (an argument's value may be taken before it runs). */
+static void check(int r, struct ck_error **err)
 {
 	if (r < 0)
-		fail_msg("%s", err ? err->msg : "?");
+		fail_msg("%s", *err ? (*err)->msg : "?");
 }
 
 static int suite_setup(void **state)
@@ -45,7 +46,7 @@ static int suite_setup(void **state)
 	g_etcd = ck_test_etcd_start(&opts);
 	struct ck_etcd_config ecfg = {.endpoints = g_etcd->endpoints};
 
-	check(ck_etcd_new(NULL, &ecfg, &g_writer, &err), err);
+	check(ck_etcd_new(NULL, &ecfg, &g_writer, &err), &err);
 	return 0;
 }
 
@@ -81,7 +82,7 @@ static int64_t w_put(const char *prefix, const char *ns, const char *name, const
 	struct ck_error *err = NULL;
 	int64_t rev;
 
-	check(ck_etcd_sync_put(g_writer, &req, &res, &err), err);
+	check(ck_etcd_sync_put(g_writer, &req, &res, &err), &err);
 	rev = res->header.revision;
 	ck_etcd_put_result_free(res);
 	free(key);
@@ -96,7 +97,7 @@ static int64_t w_put_raw(const char *key, const char *value)
 	struct ck_error *err = NULL;
 	int64_t rev;
 
-	check(ck_etcd_sync_put(g_writer, &req, &res, &err), err);
+	check(ck_etcd_sync_put(g_writer, &req, &res, &err), &err);
 	rev = res->header.revision;
 	ck_etcd_put_result_free(res);
 	return rev;
@@ -110,7 +111,7 @@ static int64_t w_del(const char *prefix, const char *ns, const char *name)
 	struct ck_error *err = NULL;
 	int64_t rev;
 
-	check(ck_etcd_sync_delete(g_writer, &req, &res, &err), err);
+	check(ck_etcd_sync_delete(g_writer, &req, &res, &err), &err);
 	assert_int_equal(res->deleted, 1);
 	rev = res->header.revision;
 	ck_etcd_delete_result_free(res);
@@ -125,7 +126,7 @@ static struct ck_etcd_range_result *w_range(const char *prefix)
 	struct ck_etcd_range_result *res = NULL;
 	struct ck_error *err = NULL;
 
-	check(ck_etcd_sync_range(g_writer, &req, &res, &err), err);
+	check(ck_etcd_sync_range(g_writer, &req, &res, &err), &err);
 	return res;
 }
 
@@ -159,9 +160,9 @@ static void env_start(struct env *e, const char *prefix, int page_size)
 	/* A periodic tick so that EVLOOP_ONCE returns and conditions are checked. */
 	e->tick = event_new(e->base, -1, EV_PERSIST, tick_cb, NULL);
 	event_add(e->tick, &tv);
-	check(ck_etcd_new(e->base, &ecfg, &e->etcd, &err), err);
+	check(ck_etcd_new(e->base, &ecfg, &e->etcd, &err), &err);
 	e->cache = ck_watch_cache_new(e->base, &cfg);
-	check(ck_watch_cache_etcd_start(e->cache, e->etcd, &fcfg, &e->feed, &err), err);
+	check(ck_watch_cache_etcd_start(e->cache, e->etcd, &fcfg, &e->feed, &err), &err);
 }
 
 static void env_stop(struct env *e)
@@ -248,7 +249,7 @@ static void rec_watch(struct env *e, struct recorder *r, int64_t from)
 	struct ck_error *err = NULL;
 
 	memset(r, 0, sizeof(*r));
-	check(ck_watch_cache_watch(e->cache, &o, &r->w, &err), err);
+	check(ck_watch_cache_watch(e->cache, &o, &r->w, &err), &err);
 }
 
 static void rec_release(struct recorder *r)
@@ -478,7 +479,7 @@ static void test_compaction_relists(void **state)
 		last = w_put(prefix, "ns", name, "web");
 	}
 	creq.revision = last;
-	check(ck_etcd_sync_compact(g_writer, &creq, &cres, &err), err);
+	check(ck_etcd_sync_compact(g_writer, &creq, &cres, &err), &err);
 	ck_etcd_put_result_free(cres);
 
 	run_until(&e, relisted, &e, 20000, "the relist");
