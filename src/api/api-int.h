@@ -218,6 +218,7 @@ struct ck_api_op {
 	char *cur_value;     /* its stored bytes (a no-op update writes nothing); a create's:
 				the bytes it writes, which its reply is made of */
 	size_t cur_len;
+	size_t rv_at;   /* a create's: where resourceVersion goes in cur_value (SIZE_MAX: none) */
 	bool client_rv; /* the request named the resourceVersion to replace */
 
 	/* Subresources (handler-subresource.c). */
@@ -313,8 +314,6 @@ void ck_api_update_finish(struct ck_api_op *op);
 void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv);
 void ck_api_fail_conflict(struct ck_api_op *op, const char *why);
 void ck_api_fail_not_found(struct ck_api_op *op);
-/* The bytes stored in etcd for obj (its resourceVersion removed), appended to out. */
-void ck_api_stored_value(json_t *obj, struct ck_buf *out);
 /* dryRun=All from the query and body_list (a JSON array or NULL); -1 after a 422 reply. */
 int ck_api_parse_dry_run(struct ck_api_op *op, const char *options_kind, const json_t *body_list);
 
@@ -385,6 +384,13 @@ void ck_api_obj_set_rv(json_t *obj, int64_t rv);
 json_t *ck_api_obj_normalize(json_t *obj);
 /* The compact JSON of obj appended to out. */
 void ck_api_obj_dump(const json_t *obj, struct ck_buf *out);
+/*
+ * The bytes stored in etcd for obj appended to out: normalized, without resourceVersion
+ * (it is the key's revision; obj's is removed). Returns the offset in out where the member
+ * "resourceVersion":"<rv>", goes in ObjectMeta's order (the opening quote of the first
+ * metadata member after it), or SIZE_MAX when no member follows it there.
+ */
+size_t ck_api_obj_dump_stored(json_t *obj, struct ck_buf *out);
 /* A random RFC 4122 version 4 UUID into buf (37 bytes). */
 void ck_api_uuid(char buf[37]);
 /* name with 5 random characters appended, base cut to 58 (K8S: SimpleNameGenerator). */

@@ -1020,7 +1020,13 @@ int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t
 		e = entry_find(&man, m->manager, false, m->api_version, m->subresource);
 		if (!e)
 			e = entry_add(&man, m->manager, false, m->api_version, m->subresource);
-		ck_fieldset_union(&e->set, &d.added);
+		if (ck_fieldset_empty(&e->set)) {
+			/* A new entry (every create's) takes the set rather than a copy. */
+			e->set = d.added;
+			d.added = (struct ck_fieldset)CK_FIELDSET_INIT;
+		} else {
+			ck_fieldset_union(&e->set, &d.added);
+		}
 		free(e->time);
 		e->time = ck_xstrdup(m->time);
 	}

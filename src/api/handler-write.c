@@ -153,6 +153,9 @@ static json_t *parse_body(struct ck_api_op *op, bool *dups)
 		}
 	}
 	*dups = false;
+	/* Most bodies are in the scanner's subset: the same value without jansson's lexer. */
+	if (!obj)
+		obj = ck_json_scan_load(data, len);
 	if (!obj)
 		obj = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
 	/* K8S: Go keeps the last of repeated members; fieldValidation says what else happens. */
@@ -448,17 +451,6 @@ void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv)
 	ck_api_op_reply_buf(op, code, &b);
 }
 
-/* The bytes stored in etcd: no resourceVersion (it is the key's revision), ordered. */
-void ck_api_stored_value(json_t *obj, struct ck_buf *out)
-{
-	json_t *norm;
-
-	ck_api_obj_set_rv(obj, 0);
-	norm = ck_api_obj_normalize(obj);
-	ck_api_obj_dump(norm, out);
-	json_decref(norm);
-}
-
 static const char *md_str(const json_t *obj, const char *key)
 {
 	return json_string_value(json_object_get(json_object_get(obj, "metadata"), key));
@@ -668,60 +660,27 @@ static void track_update(struct ck_api_op *op, const json_t *old)
 
 static void create_write(struct ck_api_op *op);
 
-/* ObjectMeta's fields before resourceVersion, in the order ck_api_obj_normalize writes. */
-static bool meta_before_rv(const char *key, size_t len)
-{
-	static const char *const before[] = {"name", "generateName", "namespace", "selfLink",
-	                                     "uid"};
-
-	for (size_t i = 0; i < CK_ARRAY_SIZE(before); i++)
-		if (strlen(before[i]) == len && !memcmp(before[i], key, len))
-			return true;
-	return false;
-}
-
 /*
  * K8S: 201 Created with the stored object, its resourceVersion the write's revision. The
- * bytes just stored (op->cur_value) are that object normalized without resourceVersion,
- * so the reply is them with it spliced where ObjectMeta's order puts it, rather than a
- * second dump of the object; anything unexpected goes the general way.
+ * bytes just stored (op->cur_value) are that object without resourceVersion, so the reply
+ * is them with it spliced where ObjectMeta's order puts it (op->rv_at), rather than a
+ * second dump of the object.
  */
 static void reply_created(struct ck_api_op *op, int64_t rv)
 {
-	struct ck_json_scan scan = CK_JSON_SCAN_INIT;
-	const struct ck_json_scan_node *md;
 	struct ck_buf b = CK_BUF_INIT;
 	char field[64];
-	size_t at, n;
-	uint32_t i;
+	size_t n;
 
-	if (op->sub != CK_API_SUB_NONE || !op->cur_value ||
-	    ck_json_scan(&scan, op->cur_value, op->cur_len) ||
-	    !(md = ck_json_scan_get(&scan, &scan.nodes[0], "metadata", 8)) ||
-	    md->type != CK_JSON_SCAN_OBJECT || ck_json_scan_get(&scan, md, "resourceVersion", 15)) {
-		ck_json_scan_release(&scan);
+	if (op->sub != CK_API_SUB_NONE || !op->cur_value || op->rv_at > op->cur_len) {
 		ck_api_reply_obj(op, 201, op->body, rv);
 		return;
 	}
-	for (i = md->child;
-	     i && meta_before_rv(op->cur_value + scan.nodes[i].key, scan.nodes[i].key_len);
-	     i = scan.nodes[i].next)
-		;
-	if (i) {
-		/* Before the first later member: its key's opening quote. */
-		at = scan.nodes[i].key - 1;
-		n = (size_t)snprintf(field, sizeof(field), "\"resourceVersion\":\"%" PRId64 "\",",
-		                     rv);
-	} else {
-		at = md->end - 1;
-		n = (size_t)snprintf(field, sizeof(field), "%s\"resourceVersion\":\"%" PRId64 "\"",
-		                     md->child ? "," : "", rv);
-	}
-	ck_json_scan_release(&scan);
+	n = (size_t)snprintf(field, sizeof(field), "\"resourceVersion\":\"%" PRId64 "\",", rv);
 	ck_buf_grow(&b, op->cur_len + n);
-	ck_buf_add(&b, op->cur_value, at);
+	ck_buf_add(&b, op->cur_value, op->rv_at);
 	ck_buf_add(&b, field, n);
-	ck_buf_add(&b, op->cur_value + at, op->cur_len - at);
+	ck_buf_add(&b, op->cur_value + op->rv_at, op->cur_len - op->rv_at);
 	ck_api_op_reply_buf(op, 201, &b);
 }
 
@@ -771,7 +730,7 @@ static void create_write(struct ck_api_op *op)
 	struct ck_buf val = CK_BUF_INIT;
 	struct ck_error *err = NULL;
 
-	ck_api_stored_value(op->body, &val);
+	size_t rv_at = ck_api_obj_dump_stored(op->body, &val);
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
 	/* K8S: AlreadyExists carries only the name: no need to read what holds it. */
 	struct ck_etcd_cas_req req = {
@@ -785,6 +744,7 @@ static void create_write(struct ck_api_op *op)
 	/* Kept for the reply (reply_created). */
 	free(op->cur_value);
 	op->cur_value = ck_buf_detach(&val, &op->cur_len);
+	op->rv_at = rv_at;
 	op->etcd_pending++;
 }
 
@@ -1128,7 +1088,7 @@ void ck_api_update_finish(struct ck_api_op *op)
 		op->etcd_pending++;
 		return;
 	}
-	ck_api_stored_value(obj, &val);
+	ck_api_obj_dump_stored(obj, &val);
 	/* K8S: GuaranteedUpdate: a write that changes nothing is not written. */
 	if (val.len == op->cur_len && !memcmp(val.data, op->cur_value, val.len)) {
 		ck_buf_release(&val);
@@ -1686,7 +1646,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 	}
 	struct ck_buf val = CK_BUF_INIT;
 
-	ck_api_stored_value(marked, &val);
+	ck_api_obj_dump_stored(marked, &val);
 	json_decref(op->body);
 	op->body = marked;
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);

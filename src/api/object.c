@@ -13,10 +13,14 @@
 #include "base/json.h"
 #include "base/mem.h"
 #include "base/validate.h"
+#include "store/json-scan.h"
 
 json_t *ck_api_obj_from_kv(const char *value, size_t len, int64_t rv)
 {
-	json_t *obj = json_loadb(value, len, JSON_REJECT_DUPLICATES, NULL);
+	json_t *obj = ck_json_scan_load(value, len);
+
+	if (!obj)
+		obj = json_loadb(value, len, JSON_REJECT_DUPLICATES, NULL);
 
 	if (!json_is_object(obj)) {
 		json_decref(obj);
@@ -80,6 +84,57 @@ static json_t *ordered(json_t *src, const char *const *order, size_t n)
 			json_object_set(dst, k, v);
 	}
 	return dst;
+}
+
+/* A member's place in ObjectMeta's order; members it does not name come last. */
+static size_t meta_rank(const char *key)
+{
+	for (size_t i = 0; i < CK_ARRAY_SIZE(meta_order); i++)
+		if (!strcmp(key, meta_order[i]))
+			return i;
+	return CK_ARRAY_SIZE(meta_order);
+}
+
+size_t ck_api_obj_dump_stored(json_t *obj, struct ck_buf *out)
+{
+	static const size_t rv_rank = 5;
+	json_t *norm, *md, *v, *mv;
+	const char *k, *mk;
+	size_t at = SIZE_MAX, n = 0, mn;
+
+	CK_BUG_ON(strcmp(meta_order[rv_rank], "resourceVersion"));
+	ck_api_obj_set_rv(obj, 0);
+	norm = ck_api_obj_normalize(obj);
+	md = json_object_get(norm, "metadata");
+	/* As ck_api_obj_dump writes it, noting where metadata's members pass resourceVersion. */
+	ck_buf_addch(out, '{');
+	json_object_foreach(norm, k, v)
+	{
+		if (n++)
+			ck_buf_addch(out, ',');
+		CK_BUG_ON(ck_json_dump_string(out, k, strlen(k)) < 0);
+		ck_buf_addch(out, ':');
+		if (v != md) {
+			ck_api_obj_dump(v, out);
+			continue;
+		}
+		ck_buf_addch(out, '{');
+		mn = 0;
+		json_object_foreach(md, mk, mv)
+		{
+			if (mn++)
+				ck_buf_addch(out, ',');
+			if (at == SIZE_MAX && meta_rank(mk) > rv_rank)
+				at = out->len;
+			CK_BUG_ON(ck_json_dump_string(out, mk, strlen(mk)) < 0);
+			ck_buf_addch(out, ':');
+			ck_api_obj_dump(mv, out);
+		}
+		ck_buf_addch(out, '}');
+	}
+	ck_buf_addch(out, '}');
+	json_decref(norm);
+	return at;
 }
 
 json_t *ck_api_obj_normalize(json_t *obj)

@@ -10,35 +10,6 @@
 #include "base/json.h"
 #include "base/mem.h"
 
-/* Length of the UTF-8 sequence at s (at most n bytes), or 0 when it is not well formed. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	uint32_t cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 void ck_api_quote(struct ck_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -47,7 +18,7 @@ void ck_api_quote(struct ck_buf *b, const char *s)
 	/* K8S: messages quote names and values with Go's %q (strconv.Quote). */
 	ck_buf_addch(b, '"');
 	while (n) {
-		size_t l = utf8_len(p, n);
+		size_t l = ck_utf8_len(p, n);
 
 		if (l == 0) {
 			ck_buf_addf(b, "\\x%02x", *p);

@@ -109,9 +109,9 @@ void ck_buf_addf(struct ck_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Length of the well-formed UTF-8 sequence at p (RFC 3629 table 3-7), or 0. */
-static size_t utf8_seq_len(const unsigned char *p, size_t n)
+size_t ck_utf8_len(const void *s, size_t n)
 {
+	const unsigned char *p = s;
 	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
 	size_t len;
 
@@ -147,7 +147,7 @@ void ck_buf_add_utf8(struct ck_buf *b, const void *data, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = utf8_seq_len(p + i, len - i);
+		size_t n = ck_utf8_len(p + i, len - i);
 
 		if (n) {
 			ck_buf_add(b, p + i, n);

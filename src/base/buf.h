@@ -42,6 +42,12 @@ void ck_buf_vaddf(struct ck_buf *b, const char *fmt, va_list ap)
  * and must still fit in a JSON string (jansson refuses invalid UTF-8).
  */
 void ck_buf_add_utf8(struct ck_buf *b, const void *data, size_t len);
+/*
+ * The length of the well-formed UTF-8 sequence (RFC 3629 table 3-7: no overlong forms,
+ * surrogates or code points past U+10FFFF) at s, of at most n (>= 1) bytes; 0 when there
+ * is none. An ASCII byte is 1.
+ */
+size_t ck_utf8_len(const void *s, size_t n);
 /* Drop the first n bytes (for consumed input); n is clamped to len. */
 void ck_buf_consume(struct ck_buf *b, size_t n);
 /* Set the length to len (<= len today) and re-terminate. */

@@ -24,11 +24,15 @@ json_t *ck_json_parse(const char *data, size_t len, struct ck_error **err);
 json_t *ck_json_parse_object(const char *data, size_t len, struct ck_error **err);
 
 /*
- * Append the compact encoding of v to b (JSON_COMPACT, keys in insertion order; with
- * JSON_SORT_KEYS when sorted). Returns 0, or -1 with *err when jansson refuses (invalid
- * UTF-8 in a string it holds).
+ * Append the compact encoding of v to b: byte for byte jansson's JSON_COMPACT |
+ * JSON_ENCODE_ANY dump (keys in insertion order; with JSON_SORT_KEYS when sorted), written
+ * without jansson's per-container cycle check. Returns 0, or -1 with *err for what jansson
+ * also refuses (invalid UTF-8 in a string it holds) and for nesting deeper than 4096.
  */
 int ck_json_dump_buf(const json_t *v, struct ck_buf *b, bool sorted, struct ck_error **err);
+
+/* Append the JSON string of str[0, len) as ck_json_dump_buf writes it; -1: invalid UTF-8. */
+int ck_json_dump_string(struct ck_buf *b, const char *str, size_t len);
 
 /* A malloc'ed compact encoding; aborts only on OOM. For logs and tests. */
 char *ck_json_dumps(const json_t *v);

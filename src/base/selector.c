@@ -26,28 +26,6 @@ static int cmp_strp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629), or 0 for a stray byte. */
-static size_t utf8_len(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned char lo, hi;
-	size_t len;
-
-	if (p[0] < 0x80)
-		return 1;
-	len = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
-	if (p[0] < 0xc2 || p[0] > 0xf4 || n < len)
-		return 0;
-	lo = p[0] == 0xe0 ? 0xa0 : p[0] == 0xf0 ? 0x90 : 0x80;
-	hi = p[0] == 0xed ? 0x9f : p[0] == 0xf4 ? 0x8f : 0xbf;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
 /*
  * Append s[0..n) quoted as Go's %q does (strconv.Quote): backslash escapes for '"', '\\'
  * and control characters, \xNN for bytes that are not UTF-8; other text as is.
@@ -67,7 +45,7 @@ static void add_go_quoted(struct ck_buf *b, const char *s, size_t n)
 			ck_buf_addch(b, '\\');
 			ck_buf_addch(b, esc_to[e - esc_from]);
 			i++;
-		} else if (c < 0x20 || c == 0x7f || !(len = utf8_len(s + i, n - i))) {
+		} else if (c < 0x20 || c == 0x7f || !(len = ck_utf8_len(s + i, n - i))) {
 			ck_buf_addf(b, "\\x%02x", c);
 			i++;
 		} else {

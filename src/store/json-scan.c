@@ -5,6 +5,7 @@
  */
 #include "base/compat.h"
 
+#include <jansson.h>
 #include <openssl/evp.h>
 
 #include "base/error.h"
@@ -324,19 +325,11 @@ const struct ck_json_scan_node *ck_json_scan_path(const struct ck_json_scan *s,
 	return node;
 }
 
-size_t ck_json_scan_string(const struct ck_json_scan *s, const struct ck_json_scan_node *node,
-                           char *out)
+/* Unescape the string text [p, end) (escapes as the scanner accepts them) into out. */
+static size_t unescape(const char *p, const char *end, char *out)
 {
-	const char *p = s->text + node->start + 1, *end = s->text + node->end - 1;
 	size_t n = 0;
 
-	CK_BUG_ON(node->type != CK_JSON_SCAN_STRING);
-	if (!node->escaped) {
-		n = (size_t)(end - p);
-		memcpy(out, p, n);
-		out[n] = '\0';
-		return n;
-	}
 	while (p < end) {
 		if (*p != '\\') {
 			out[n++] = *p++;
@@ -366,6 +359,20 @@ size_t ck_json_scan_string(const struct ck_json_scan *s, const struct ck_json_sc
 	}
 	out[n] = '\0';
 	return n;
+}
+
+size_t ck_json_scan_string(const struct ck_json_scan *s, const struct ck_json_scan_node *node,
+                           char *out)
+{
+	const char *p = s->text + node->start + 1, *end = s->text + node->end - 1;
+
+	CK_BUG_ON(node->type != CK_JSON_SCAN_STRING);
+	if (!node->escaped) {
+		memcpy(out, p, (size_t)(end - p));
+		out[end - p] = '\0';
+		return (size_t)(end - p);
+	}
+	return unescape(p, end, out);
 }
 
 size_t ck_json_scan_string_len(const struct ck_json_scan *s, const struct ck_json_scan_node *node)
@@ -474,4 +481,69 @@ char *ck_json_scan_base64(const struct ck_json_scan *s, const struct ck_json_sca
 	*len = (size_t)r - pad;
 	out[*len] = '\0';
 	return (char *)out;
+}
+
+/* The value of node n; tmp holds any unescaped string (the text's length is enough). */
+static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_node *n, char *tmp)
+{
+	const struct ck_json_scan_node *c;
+	int64_t i64;
+	json_t *v;
+
+	switch (n->type) {
+	case CK_JSON_SCAN_OBJECT:
+		v = json_object();
+		for (uint32_t i = n->child; i; i = c->next) {
+			c = &s->nodes[i];
+			json_t *m = build(s, c, tmp);
+			const char *key = s->text + c->key;
+			size_t key_len = c->key_len;
+
+			/* After the member's value, which may have used tmp too. */
+			if (memchr(key, '\\', key_len)) {
+				key_len = unescape(key, key + key_len, tmp);
+				key = tmp;
+			}
+			/* ASCII without NUL (\u escapes are declined), and no duplicates. */
+			CK_BUG_ON(json_object_setn_new_nocheck(v, key, key_len, m) < 0);
+		}
+		return v;
+	case CK_JSON_SCAN_ARRAY:
+		v = json_array();
+		for (uint32_t i = n->child; i; i = s->nodes[i].next)
+			CK_BUG_ON(json_array_append_new(v, build(s, &s->nodes[i], tmp)) < 0);
+		return v;
+	case CK_JSON_SCAN_STRING:
+		if (!n->escaped)
+			return json_stringn_nocheck(s->text + n->start + 1, n->end - n->start - 2);
+		return json_stringn_nocheck(tmp, ck_json_scan_string(s, n, tmp));
+	case CK_JSON_SCAN_INTEGER:
+		CK_BUG_ON(ck_json_scan_int64(s, n, &i64) < 0);
+		return json_integer(i64);
+	case CK_JSON_SCAN_TRUE:
+		return json_true();
+	case CK_JSON_SCAN_FALSE:
+		return json_false();
+	default:
+		return json_null();
+	}
+}
+
+json_t *ck_json_scan_build(const struct ck_json_scan *s)
+{
+	char *tmp = ck_xmalloc(s->len + 1);
+	json_t *v = build(s, &s->nodes[0], tmp);
+
+	free(tmp);
+	CK_BUG_ON(!v);
+	return v;
+}
+
+json_t *ck_json_scan_load(const char *text, size_t len)
+{
+	struct ck_json_scan s = CK_JSON_SCAN_INIT;
+	json_t *v = ck_json_scan(&s, text, len) ? NULL : ck_json_scan_build(&s);
+
+	ck_json_scan_release(&s);
+	return v;
 }

@@ -21,6 +21,8 @@
 #ifndef CK_STORE_JSON_SCAN_H
 #define CK_STORE_JSON_SCAN_H
 
+#include <jansson.h>
+
 #include "base/compat.h"
 
 #define CK_JSON_SCAN_MAX_DEPTH   256
@@ -121,5 +123,18 @@ int ck_json_scan_int64(const struct ck_json_scan *s, const struct ck_json_scan_n
  */
 char *ck_json_scan_base64(const struct ck_json_scan *s, const struct ck_json_scan_node *node,
                           size_t *len);
+
+/*
+ * The jansson value of a scanned document (a new reference): what json_loadb makes of the
+ * same text, with or without JSON_REJECT_DUPLICATES (the subset parses to exactly the values
+ * the nodes describe), built without jansson's lexer, which costs about five times as much.
+ */
+json_t *ck_json_scan_build(const struct ck_json_scan *s);
+
+/*
+ * json_loadb's value of text[0, len) when the scanner accepts it, else NULL (declined: the
+ * caller asks jansson, which also says what is wrong).
+ */
+json_t *ck_json_scan_load(const char *text, size_t len);
 
 #endif

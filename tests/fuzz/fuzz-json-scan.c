@@ -9,7 +9,8 @@
  * Invariants: a text the scanner accepts is one jansson parses (with and without
  * JSON_REJECT_DUPLICATES), to a value of the root's type whose members and elements the
  * nodes count; one it calls canonical dumps back (compact) to the same bytes; a string
- * node's value is jansson's; and the watch cache builds the same object from the value
+ * node's value is jansson's; the value ck_json_scan_build makes of the nodes is jansson's,
+ * members in the same order; and the watch cache builds the same object from the value
  * with and without its fast path: same JSON bytes, name, namespace, uid,
  * creationTimestamp, labels and configured fields, or an error both ways.
  */
@@ -158,6 +159,16 @@ static void check_scan(const char *text, size_t len)
 		            "canonical but jansson writes %s", again);
 		free(again);
 	}
+	/* The value built from the nodes is jansson's, members in the same order. */
+	json_t *built = ck_json_scan_build(&s);
+	char *want = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *got = json_dumps(built, JSON_COMPACT | JSON_ENCODE_ANY);
+
+	FUZZ_CHECKF(json_equal(v, built) && !strcmp(want, got), "built %s where jansson has %s",
+	            got, want);
+	free(want);
+	free(got);
+	json_decref(built);
 	json_decref(v);
 	json_decref(dup);
 	ck_json_scan_release(&s);

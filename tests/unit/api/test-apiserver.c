@@ -557,12 +557,16 @@ static void test_crud_configmap(void **state)
 	assert_int_equal(ck_str_to_int64(jpath(&r, "metadata.resourceVersion"), 1, INT64_MAX, &rv1),
 	                 0);
 	assert_true(rv1 != 12345);
+	/* The reply is the stored bytes with resourceVersion spliced in: as a GET reads them. */
+	char *created = ck_xstrdup(r.body.data);
 	ck_test_response_release(&r);
 
 	call("GET", "/api/v1/namespaces/crud/configmaps/c1", NULL, &r);
 	expect_code(&r, 200);
 	assert_int_equal(jint(&r, "metadata.resourceVersion"), rv1);
 	assert_string_equal(jpath(&r, "data.a"), "b");
+	assert_string_equal(r.body.data, created);
+	free(created);
 	ck_test_response_release(&r);
 
 	/* From the cache with resourceVersion=0. */
