@@ -243,7 +243,7 @@ static size_t cache_list_once(struct ck_watch_cache *cache, struct ck_buf *body)
 	for (size_t i = 0; i < list.n; i++) {
 		if (i)
 			ck_buf_addch(body, ',');
-		ck_buf_add(body, list.items[i]->json, list.items[i]->json_len);
+		ck_obj_json_append(list.items[i], body);
 	}
 	ck_buf_adds(body, "]}");
 	n = list.n;

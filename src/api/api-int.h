@@ -66,6 +66,13 @@ struct ck_api_rstate {
 	int *field_alt;
 };
 
+/*
+ * The value of a field selector's field (a label of the row's fields, or metadata.name or
+ * metadata.namespace) of a cached object, as selectors see it; NULL when it has none.
+ */
+const char *ck_api_obj_field(const struct ck_api_rstate *rs, const struct ck_obj *obj,
+                             const char *field);
+
 struct ck_api_op;
 struct ck_api_ns_boot;
 struct ck_api_health;

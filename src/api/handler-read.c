@@ -28,28 +28,33 @@ struct field_ctx {
 	const struct ck_obj *obj;
 };
 
-static const char *field_get(const char *field, void *arg)
+const char *ck_api_obj_field(const struct ck_api_rstate *rs, const struct ck_obj *obj,
+                             const char *field)
 {
-	const struct field_ctx *c = arg;
-	const struct ck_resource *res = c->op->res;
-	const struct ck_api_field *fields = res->fields ? res->fields : ck_api_default_fields;
+	const struct ck_api_field *fields =
+	        rs->res->fields ? rs->res->fields : ck_api_default_fields;
 	const char *v;
 
 	if (!strcmp(field, "metadata.name"))
-		return c->obj->name;
+		return obj->name;
 	if (!strcmp(field, "metadata.namespace"))
-		return c->obj->ns;
+		return obj->ns;
 	for (size_t i = 0; fields[i].label; i++) {
 		if (strcmp(fields[i].label, field))
 			continue;
-		v = c->op->rs->field_idx[i] >= 0
-		            ? ck_obj_field(c->obj, (size_t)c->op->rs->field_idx[i])
-		            : NULL;
-		if ((!v || !*v) && c->op->rs->field_alt[i] >= 0)
-			v = ck_obj_field(c->obj, (size_t)c->op->rs->field_alt[i]);
+		v = rs->field_idx[i] >= 0 ? ck_obj_field(obj, (size_t)rs->field_idx[i]) : NULL;
+		if ((!v || !*v) && rs->field_alt[i] >= 0)
+			v = ck_obj_field(obj, (size_t)rs->field_alt[i]);
 		return v ? v : fields[i].dflt;
 	}
 	return NULL;
+}
+
+static const char *field_get(const char *field, void *arg)
+{
+	const struct field_ctx *c = arg;
+
+	return ck_api_obj_field(c->op->rs, c->obj, field);
 }
 
 bool ck_api_filter(const struct ck_obj *obj, void *arg)
@@ -467,12 +472,15 @@ static void get_from_cache(struct ck_api_op *op)
 		return;
 	}
 	if (op->table) {
-		json_t *obj = json_loadb(o->json, o->json_len, 0, NULL);
+		json_t *obj = ck_obj_parse(o);
 
 		reply_one(op, obj, NULL, 0);
 		json_decref(obj);
 	} else {
-		reply_one(op, NULL, o->json, o->json_len);
+		struct ck_buf b = CK_BUF_INIT;
+
+		ck_obj_json_append(o, &b);
+		ck_api_op_reply_buf(op, 200, &b);
 	}
 	ck_obj_unref(o);
 }
@@ -566,7 +574,7 @@ static void list_item(struct ck_api_op *op, const struct ck_obj *o, struct ck_bu
 	if (op->list_i)
 		ck_buf_addch(b, ',');
 	if (op->table) {
-		json_t *obj = json_loadb(o->json, o->json_len, 0, NULL);
+		json_t *obj = ck_obj_parse(o);
 		json_t *row =
 		        ck_api_table_row(op->res, obj, op->include, ck_api_table_version(op), now);
 
@@ -575,7 +583,7 @@ static void list_item(struct ck_api_op *op, const struct ck_obj *o, struct ck_bu
 		json_decref(obj);
 	} else {
 		/* The cached bytes as they are: no re-encoding. */
-		ck_buf_add(b, o->json, o->json_len);
+		ck_obj_json_append(o, b);
 	}
 }
 

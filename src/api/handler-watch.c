@@ -75,14 +75,14 @@ static void write_event(struct ck_api_op *op, enum ck_watch_event_type type, str
 
 	ck_buf_addf(&b, "{\"type\":\"%s\",\"object\":", ck_watch_event_type_name(type));
 	if (op->table) {
-		json_t *j = json_loadb(obj->json, obj->json_len, 0, NULL);
+		json_t *j = ck_obj_parse(obj);
 
 		/* K8S: columnDefinitions go in the first event only (watchEmbeddedEncoder). */
 		ck_api_table_single(op, j, !op->table_first, &b);
 		op->table_first = true;
 		json_decref(j);
 	} else {
-		ck_buf_add(&b, obj->json, obj->json_len);
+		ck_obj_json_append(obj, &b);
 	}
 	/* Every event ends with a newline: Python's client splits the stream on them. */
 	ck_buf_adds(&b, "}\n");

@@ -550,27 +550,12 @@ static void check_namespace(struct ck_api_op *op, void (*then)(struct ck_api_op 
 		return;
 	}
 	if (ck_watch_cache_get(nrs->cache, NULL, op->ns, &o, NULL) == 0) {
-		struct ck_json_scan scan = CK_JSON_SCAN_INIT;
-		json_t *ns;
+		/* Every create asks: the cache keeps status.phase for field selectors. */
+		const char *phase = ck_api_obj_field(nrs, o, "status.phase");
+		bool terminating = phase && !strcmp(phase, "Terminating");
 
-		/* Every create asks: read status.phase off the cached bytes, not a tree. */
-		if (ck_json_scan(&scan, o->json, o->json_len) == 0) {
-			const struct ck_json_scan_node *phase =
-			        ck_json_scan_path(&scan, &scan.nodes[0], "status.phase");
-			bool terminating =
-			        phase && ck_json_scan_string_is(&scan, phase, "Terminating",
-			                                        strlen("Terminating"));
-
-			ck_json_scan_release(&scan);
-			ck_obj_unref(o);
-			ns_phase_checked(op, terminating ? "Terminating" : NULL, then);
-			return;
-		}
-		ck_json_scan_release(&scan);
-		ns = json_loadb(o->json, o->json_len, 0, NULL);
 		ck_obj_unref(o);
-		ns_checked(op, ns, then);
-		json_decref(ns);
+		ns_phase_checked(op, terminating ? "Terminating" : NULL, then);
 		return;
 	}
 	/* K8S: not in the informer's cache: a live read decides (it may be brand new). */

@@ -424,9 +424,12 @@ static void on_event(struct ck_watch_cache_watcher *w, enum ck_watch_event_type 
 			forget_object(gc, obj->uid);
 		return;
 	}
-	/* Most objects neither have owners nor are being deleted: no need to parse them. */
-	if (!strstr(obj->json, "\"ownerReferences\"") &&
-	    !strstr(obj->json, "\"deletionTimestamp\"")) {
+	/*
+	 * Most objects neither have owners nor are being deleted: no need to parse them. The
+	 * keys are metadata's, in the text (the shared runs are fieldsV1, whose keys are "f:...").
+	 */
+	if (!strstr(obj->text, "\"ownerReferences\"") &&
+	    !strstr(obj->text, "\"deletionTimestamp\"")) {
 		struct gc_node *n = obj->uid ? node_find(gc, obj->uid) : NULL;
 
 		if (n) {
@@ -435,7 +438,7 @@ static void on_event(struct ck_watch_cache_watcher *w, enum ck_watch_event_type 
 		}
 		return;
 	}
-	o = json_loadb(obj->json, obj->json_len, 0, NULL);
+	o = ck_obj_parse(obj);
 	if (o)
 		observe(gc, r, obj, o);
 	json_decref(o);
@@ -493,8 +496,8 @@ struct gc_job {
 	char duty;
 	struct gc_res *r;
 	char *ns, *name, *uid;
-	json_t *obj; /* the object the key names, as last read */
-	int64_t rv;  /* its revision */
+	json_t *obj;                      /* the object the key names, as last read */
+	int64_t rv;                       /* its revision */
 	struct ck_watch_cache_wait *wait; /* for the graph to reach a revision */
 	bool failed;
 	bool again;                     /* process the key once more (more to do) */
@@ -673,7 +676,7 @@ static json_t *read_current(struct gc_job *j)
 		return NULL;
 	}
 	j->rv = o->rv;
-	v = json_loadb(o->json, o->json_len, 0, NULL);
+	v = ck_obj_parse(o);
 	ck_obj_unref(o);
 	return v;
 }
@@ -772,7 +775,7 @@ static void classify_next(struct gc_job *j)
 		}
 		if (ck_watch_cache_get(cache, ns, name, &o, &err) == 0 && o->uid &&
 		    !strcmp(o->uid, uid)) {
-			json_t *owner = json_loadb(o->json, o->json_len, 0, NULL);
+			json_t *owner = ck_obj_parse(o);
 
 			classify_owner(j, owner, uid);
 			json_decref(owner);
@@ -952,7 +955,7 @@ static json_t *read_dependent(struct gc_job *j, const struct gc_node *n)
 	}
 	if (got > 0)
 		return NULL;
-	dep = json_loadb(d->json, d->json_len, 0, NULL);
+	dep = ck_obj_parse(d);
 	ck_obj_unref(d);
 	return dep;
 }

@@ -284,7 +284,7 @@ static void process(struct ck_workqueue *q, const char *key, void *arg)
 		job_step(j);
 		return;
 	}
-	j->ns = json_loadb(o->json, o->json_len, 0, NULL);
+	j->ns = ck_obj_parse(o);
 	ck_obj_unref(o);
 	md = json_object_get(j->ns, "metadata");
 	fins = json_object_get(json_object_get(j->ns, "spec"), "finalizers");
@@ -325,7 +325,8 @@ static void on_event(struct ck_watch_cache_watcher *w, enum ck_watch_event_type 
 	(void)w;
 	(void)rv;
 	if (type == CK_WATCH_ADDED || type == CK_WATCH_MODIFIED) {
-		if (strstr(obj->json, "\"deletionTimestamp\""))
+		/* A metadata key: in the text, not in the shared runs (fieldsV1). */
+		if (strstr(obj->text, "\"deletionTimestamp\""))
 			ck_workqueue_add(nc->q, obj->name);
 	}
 }

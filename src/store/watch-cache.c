@@ -5,11 +5,18 @@
  * Data structures, and why:
  *
  * - Objects: one malloc per version, laid out as [struct ck_obj][labels][field pointers]
- *   [strings][JSON]. The JSON is parsed once when published, to take the metadata and to
+ *   [pieces][strings][text]. The JSON is parsed once when published, to take the metadata and to
  *   set metadata.resourceVersion, then dumped compact; the jansson tree is dropped. Labels
  *   are kept parsed (a few dozen bytes per object) because selectors run on every event
  *   for every watcher with a selector, against both the new and the previous version:
  *   re-parsing JSON there would cost far more than the memory saved.
+ *
+ * - Shared runs: the fieldsV1 of each managedFields entry is most of a pod's metadata and
+ *   the same for every pod its controller creates from one template, so it is interned:
+ *   kept once per cache in a hash table of refcounted runs, and cut out of the object's
+ *   text, which records where it goes (a piece, 16 bytes). Readers join them
+ *   (ck_obj_json_append). The table holds a reference to each run and drops the runs
+ *   nothing else holds when it would otherwise grow.
  *
  * - Store: a sorted sequence of objects by key, cut into blocks of at most STORE_BLK_MAX
  *   pointers (a two-level B+ tree, as Python's sortedcontainers). Lookup and the start of
@@ -60,6 +67,30 @@
 
 /* ---- objects ---------------------------------------------------------------------- */
 
+/* A run of JSON that many objects have alike, interned by the cache (see the top). */
+struct shared_run {
+	uint32_t refs; /* the table's and one per piece; atomic */
+	uint32_t len;
+	uint64_t hash;
+	char bytes[];
+};
+
+struct ck_obj_piece {
+	size_t at; /* where in the object's text the run goes */
+	struct shared_run *run;
+};
+
+/* A shorter fieldsV1 stays in the text: a piece costs 16 bytes and a lookup. */
+#define SHARED_MIN 64
+/* Pieces per object at most; further runs stay in the text. */
+#define PIECES_MAX 8
+
+static void run_unref(struct shared_run *r)
+{
+	if (__atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		free(r);
+}
+
 struct ck_obj *ck_obj_ref(struct ck_obj *obj)
 {
 	if (obj)
@@ -72,8 +103,48 @@ void ck_obj_unref(struct ck_obj *obj)
 	if (!obj)
 		return;
 	CK_BUG_ON(obj->refs == 0);
-	if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) == 0)
+	if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		for (uint32_t i = 0; i < obj->npieces; i++)
+			run_unref(obj->pieces[i].run);
 		free(obj);
+	}
+}
+
+void ck_obj_json_append(const struct ck_obj *obj, struct ck_buf *out)
+{
+	size_t from = 0;
+
+	ck_buf_grow(out, obj->json_len);
+	for (uint32_t i = 0; i < obj->npieces; i++) {
+		const struct ck_obj_piece *p = &obj->pieces[i];
+
+		ck_buf_add(out, obj->text + from, p->at - from);
+		ck_buf_add(out, p->run->bytes, p->run->len);
+		from = p->at;
+	}
+	ck_buf_add(out, obj->text + from, obj->text_len - from);
+}
+
+const char *ck_obj_json(const struct ck_obj *obj, struct ck_buf *tmp)
+{
+	if (!obj->npieces)
+		return obj->text;
+	ck_buf_reset(tmp);
+	ck_obj_json_append(obj, tmp);
+	return tmp->data;
+}
+
+json_t *ck_obj_parse(const struct ck_obj *obj)
+{
+	struct ck_buf tmp = CK_BUF_INIT;
+	const char *json = ck_obj_json(obj, &tmp);
+	/* The cache made the text: the scanner's subset but for non-ASCII strings. */
+	json_t *v = ck_json_scan_load(json, obj->json_len);
+
+	if (!v)
+		v = json_loadb(json, obj->json_len, 0, NULL);
+	ck_buf_release(&tmp);
+	return v;
 }
 
 void ck_obj_unref_cb(const void *data, size_t len, void *arg)
@@ -164,19 +235,201 @@ struct ck_watch_cache {
 	struct ck_watch_cache_watcher *current; /* whose callback is running */
 
 	struct ck_buf scratch;
+	struct ck_buf joined;     /* a previous version's JSON, rebuilt at another revision */
 	struct ck_json_scan scan; /* obj_build_fast's, reused */
-	bool slow_only;           /* tests: obj_build without its fast path */
+	/* Shared runs: open addressing by hash, at most a quarter full after a rebuild. */
+	struct shared_run **runs;
+	size_t runs_cap, runs_n, runs_bytes;
+	bool slow_only; /* tests: obj_build without its fast path */
 	uint64_t relists, malformed;
 };
 
-/* Copy a scanned string into the arena, unescaped; its length is len. */
+/* ---- shared runs ---------------------------------------------------------------- */
+
+/* FNV-1a, 64 bits. */
+static uint64_t run_hash(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static void runs_put(struct shared_run **tab, size_t cap, struct shared_run *r)
+{
+	size_t i = r->hash & (cap - 1);
+
+	while (tab[i])
+		i = (i + 1) & (cap - 1);
+	tab[i] = r;
+}
+
 /*
- * One allocation of size bytes for an object of rv with nlabels labels and the cache's
- * fields: the header filled, the label and field arrays laid out (for the caller to fill),
- * key, name and namespace copied; the rest of the space is left to *a.
+ * Rebuild the table, freeing the runs only it holds (no object can take a new reference
+ * to one: that happens here, on the loop), at a size that leaves it at most a quarter
+ * full, so that the next rebuild is a quarter of its size of interns away.
+ */
+static void runs_rebuild(struct ck_watch_cache *c)
+{
+	struct shared_run **old = c->runs, **tab;
+	size_t old_cap = c->runs_cap, live = 0, cap = 64;
+
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i] && __atomic_load_n(&old[i]->refs, __ATOMIC_ACQUIRE) > 1)
+			live++;
+	while ((live + 1) * 4 > cap)
+		cap *= 2;
+	tab = ck_xcalloc(cap, sizeof(*tab));
+	c->runs_n = 0;
+	for (size_t i = 0; i < old_cap; i++) {
+		struct shared_run *r = old[i];
+
+		if (!r)
+			continue;
+		if (__atomic_load_n(&r->refs, __ATOMIC_ACQUIRE) == 1) {
+			c->runs_bytes -= r->len;
+			run_unref(r);
+			continue;
+		}
+		runs_put(tab, cap, r);
+		c->runs_n++;
+	}
+	free(old);
+	c->runs = tab;
+	c->runs_cap = cap;
+}
+
+/* The run equal to p[0, n), interned, with a reference for the caller. */
+static struct shared_run *run_intern(struct ck_watch_cache *c, const char *p, size_t n)
+{
+	uint64_t h = run_hash(p, n);
+	struct shared_run *r;
+	size_t i;
+
+	if ((c->runs_n + 1) * 2 > c->runs_cap)
+		runs_rebuild(c);
+	for (i = h & (c->runs_cap - 1); (r = c->runs[i]); i = (i + 1) & (c->runs_cap - 1)) {
+		if (r->hash == h && r->len == n && !memcmp(r->bytes, p, n)) {
+			__atomic_add_fetch(&r->refs, 1, __ATOMIC_RELAXED);
+			return r;
+		}
+	}
+	CK_BUG_ON(n > UINT32_MAX);
+	r = ck_xmalloc(sizeof(*r) + n);
+	r->refs = 2; /* the table's and the caller's */
+	r->len = (uint32_t)n;
+	r->hash = h;
+	memcpy(r->bytes, p, n);
+	c->runs[i] = r;
+	c->runs_n++;
+	c->runs_bytes += n;
+	return r;
+}
+
+static void runs_free(struct ck_watch_cache *c)
+{
+	for (size_t i = 0; i < c->runs_cap; i++)
+		if (c->runs[i])
+			run_unref(c->runs[i]);
+	free(c->runs);
+}
+
+/*
+ * One change of an object's source bytes on the way to its text: [at, at + cut) replaced
+ * by add (resourceVersion), or, for a piece, cut out and shared.
+ */
+struct edit {
+	size_t at, cut;
+	const char *add;
+	size_t add_len;
+	bool piece;
+};
+
+/*
+ * The runs worth sharing in the scanned object: each managedFields entry's fieldsV1, when
+ * it is an object of SHARED_MIN bytes or more. Appended to e (at most PIECES_MAX), in text
+ * order; returns how many.
+ */
+static size_t find_runs(const struct ck_json_scan *s, const struct ck_json_scan_node *meta,
+                        struct edit *e)
+{
+	const struct ck_json_scan_node *mf = ck_json_scan_get(s, meta, "managedFields", 13), *f;
+	size_t n = 0;
+
+	if (!mf || mf->type != CK_JSON_SCAN_ARRAY)
+		return 0;
+	for (uint32_t i = mf->child; i && n < PIECES_MAX; i = s->nodes[i].next) {
+		f = ck_json_scan_get(s, &s->nodes[i], "fieldsV1", 8);
+		if (f && f->type == CK_JSON_SCAN_OBJECT && f->end - f->start >= SHARED_MIN)
+			e[n++] = (struct edit){
+			        .at = f->start, .cut = f->end - f->start, .piece = true};
+	}
+	return n;
+}
+
+static int edit_cmp(const void *a, const void *b)
+{
+	const struct edit *x = a, *y = b;
+
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The lengths of the JSON and of the text that src with the edits e[0, n) make. */
+static void edited_len(size_t src_len, const struct edit *e, size_t n, size_t *json_len,
+                       size_t *text_len)
+{
+	*json_len = src_len;
+	*text_len = src_len;
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].piece) {
+			*text_len -= e[i].cut;
+		} else {
+			*json_len += e[i].add_len - e[i].cut;
+			*text_len += e[i].add_len - e[i].cut;
+		}
+	}
+}
+
+/* Write src with the edits (sorted by at, disjoint) as obj's text and pieces. */
+static void fill_text(struct ck_watch_cache *c, struct ck_obj *obj, struct obj_arena *a,
+                      const char *src, size_t src_len, const struct edit *e, size_t n)
+{
+	struct ck_obj_piece *pv = (struct ck_obj_piece *)obj->pieces;
+	char *t = a->p;
+	size_t o = 0, from = 0, np = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		memcpy(t + o, src + from, e[i].at - from);
+		o += e[i].at - from;
+		if (e[i].piece) {
+			pv[np].at = o;
+			pv[np].run = run_intern(c, src + e[i].at, e[i].cut);
+			np++;
+		} else {
+			memcpy(t + o, e[i].add, e[i].add_len);
+			o += e[i].add_len;
+		}
+		from = e[i].at + e[i].cut;
+	}
+	memcpy(t + o, src + from, src_len - from);
+	o += src_len - from;
+	t[o] = '\0';
+	CK_BUG_ON(np != obj->npieces || o != obj->text_len || (size_t)(a->end - a->p) < o + 1);
+	obj->text = t;
+	a->p += o + 1;
+}
+
+/* ---- building objects ------------------------------------------------------------ */
+
+/*
+ * One allocation of size bytes (pieces and text included) for an object of rv with nlabels
+ * labels, the cache's fields and npieces pieces: the header filled, the label, field and
+ * piece arrays laid out (for the caller to fill), key, name and namespace copied; the rest
+ * of the space is left to *a.
  */
 static struct ck_obj *obj_alloc(const struct ck_watch_cache *c, size_t size, size_t nlabels,
-                                int64_t rv, const char *key, size_t key_len,
+                                size_t npieces, int64_t rv, const char *key, size_t key_len,
                                 const char *name_in_key, size_t ns_len, struct obj_arena *a)
 {
 	struct ck_obj *obj = ck_xmalloc(size);
@@ -188,10 +441,13 @@ static struct ck_obj *obj_alloc(const struct ck_watch_cache *c, size_t size, siz
 	obj->rv = rv;
 	obj->nlabels = (uint32_t)nlabels;
 	obj->nfields = (uint32_t)c->nfields;
+	obj->npieces = (uint32_t)npieces;
 	obj->labels = (const struct ck_obj_label *)a->p;
 	a->p += nlabels * sizeof(struct ck_obj_label);
 	obj->fields = (const char *const *)a->p;
 	a->p += c->nfields * sizeof(char *);
+	obj->pieces = (const struct ck_obj_piece *)a->p;
+	a->p += npieces * sizeof(struct ck_obj_piece);
 	obj->key = arena_str(a, key, key_len);
 	obj->name = obj->key + (name_in_key - key);
 	obj->ns = arena_str(a, key, ns_len);
@@ -244,10 +500,10 @@ static struct ck_obj *obj_build_fast(struct ck_watch_cache *c, const char *key, 
 {
 	struct ck_json_scan *s = &c->scan;
 	const struct ck_json_scan_node *root, *meta, *name, *uid, *cts, *labels, *rvn, *m;
-	size_t uid_len = 0, cts_len = 0, nlabels = 0, label_bytes = 0, size, json_len,
-	       field_bytes = 0;
-	size_t rv_len, cut_at, cut_len;
+	size_t uid_len = 0, cts_len = 0, nlabels = 0, label_bytes = 0, size, json_len, text_len,
+	       field_bytes = 0, nruns;
 	char rvbuf[48];
+	struct edit edits[PIECES_MAX + 1];
 	struct obj_arena a;
 	struct ck_obj *obj;
 
@@ -296,22 +552,26 @@ static struct ck_obj *obj_build_fast(struct ck_watch_cache *c, const char *key, 
 	rvn = ck_json_scan_get(s, meta, "resourceVersion", 15);
 	if (rvn) {
 		/* Replaced where it is, as json_object_set_new does. */
-		rv_len = (size_t)snprintf(rvbuf, sizeof(rvbuf), "\"%" PRId64 "\"", rv);
-		cut_at = rvn->start;
-		cut_len = rvn->end - rvn->start;
+		edits[0].add_len = (size_t)snprintf(rvbuf, sizeof(rvbuf), "\"%" PRId64 "\"", rv);
+		edits[0].at = rvn->start;
+		edits[0].cut = rvn->end - rvn->start;
 	} else {
 		/* Appended to metadata (which has a name, so a comma goes first). */
-		rv_len = (size_t)snprintf(rvbuf, sizeof(rvbuf),
-		                          ",\"resourceVersion\":\"%" PRId64 "\"", rv);
-		cut_at = meta->end - 1;
-		cut_len = 0;
+		edits[0].add_len = (size_t)snprintf(rvbuf, sizeof(rvbuf),
+		                                    ",\"resourceVersion\":\"%" PRId64 "\"", rv);
+		edits[0].at = meta->end - 1;
+		edits[0].cut = 0;
 	}
-	json_len = value_len - cut_len + rv_len;
+	edits[0].add = rvbuf;
+	edits[0].piece = false;
+	nruns = find_runs(s, meta, edits + 1);
+	qsort(edits, nruns + 1, sizeof(edits[0]), edit_cmp);
+	edited_len(value_len, edits, nruns + 1, &json_len, &text_len);
 
 	size = sizeof(*obj) + nlabels * sizeof(struct ck_obj_label) + c->nfields * sizeof(char *) +
-	       field_bytes + key_len + 1 + ns_len + 1 + (uid ? uid_len + 1 : 0) +
-	       (cts ? cts_len + 1 : 0) + label_bytes + json_len + 1;
-	obj = obj_alloc(c, size, nlabels, rv, key, key_len, name_in_key, ns_len, &a);
+	       nruns * sizeof(struct ck_obj_piece) + field_bytes + key_len + 1 + ns_len + 1 +
+	       (uid ? uid_len + 1 : 0) + (cts ? cts_len + 1 : 0) + label_bytes + text_len + 1;
+	obj = obj_alloc(c, size, nlabels, nruns, rv, key, key_len, name_in_key, ns_len, &a);
 	struct ck_obj_label *lv = (struct ck_obj_label *)obj->labels;
 	const char **fv = (const char **)obj->fields;
 	obj->uid = uid ? arena_scan_str(&a, s, uid, uid_len) : NULL;
@@ -336,16 +596,9 @@ static struct ck_obj *obj_build_fast(struct ck_watch_cache *c, const char *key, 
 		else
 			fv[i] = arena_str(&a, value + fnodes[i]->start, flens[i]);
 	}
-	char *j = a.p;
-
-	CK_BUG_ON((size_t)(a.end - a.p) != json_len + 1);
-	memcpy(j, value, cut_at);
-	memcpy(j + cut_at, rvbuf, rv_len);
-	memcpy(j + cut_at + rv_len, value + cut_at + cut_len, value_len - cut_at - cut_len);
-	j[json_len] = '\0';
-	a.p += json_len + 1;
-	obj->json = j;
 	obj->json_len = json_len;
+	obj->text_len = text_len;
+	fill_text(c, obj, &a, value, value_len, edits, nruns + 1);
 	CK_BUG_ON(a.p != a.end);
 	return obj;
 }
@@ -361,7 +614,9 @@ static struct ck_obj *obj_build(struct ck_watch_cache *c, const char *key, size_
 {
 	json_t *root = NULL, *meta, *labels, *v;
 	const char *name, *uid, *cts, *lk, *name_in_key;
-	size_t ns_len = 0, uid_len = 0, cts_len = 0, nlabels = 0, size, label_bytes = 0;
+	size_t ns_len = 0, uid_len = 0, cts_len = 0, nlabels = 0, size, label_bytes = 0, nruns = 0;
+	size_t json_len, text_len;
+	struct edit edits[PIECES_MAX];
 	char **fvals = NULL, rvbuf[24];
 	struct obj_arena a;
 	struct ck_obj *obj = NULL;
@@ -429,9 +684,15 @@ static struct ck_obj *obj_build(struct ck_watch_cache *c, const char *key, size_
 	if (ck_json_dump_buf(root, &c->scratch, false, err) < 0)
 		goto out;
 
+	/* The runs to share, when the scanner reads what jansson wrote (it declines non-ASCII). */
+	if (!ck_json_scan(&c->scan, c->scratch.data, c->scratch.len))
+		nruns = find_runs(&c->scan,
+		                  ck_json_scan_get(&c->scan, &c->scan.nodes[0], "metadata", 8),
+		                  edits);
+	edited_len(c->scratch.len, edits, nruns, &json_len, &text_len);
 	size += key_len + 1 + ns_len + 1 + (uid ? uid_len + 1 : 0) + (cts ? cts_len + 1 : 0) +
-	        label_bytes + c->scratch.len + 1;
-	obj = obj_alloc(c, size, nlabels, rv, key, key_len, name_in_key, ns_len, &a);
+	        label_bytes + nruns * sizeof(struct ck_obj_piece) + text_len + 1;
+	obj = obj_alloc(c, size, nlabels, nruns, rv, key, key_len, name_in_key, ns_len, &a);
 	struct ck_obj_label *lv = (struct ck_obj_label *)obj->labels;
 	const char **fv = (const char **)obj->fields;
 	obj->uid = uid ? arena_str(&a, uid, uid_len) : NULL;
@@ -447,8 +708,9 @@ static struct ck_obj *obj_build(struct ck_watch_cache *c, const char *key, size_
 	}
 	for (size_t i = 0; i < c->nfields; i++)
 		fv[i] = fvals[i] ? arena_str(&a, fvals[i], strlen(fvals[i])) : NULL;
-	obj->json = arena_str(&a, c->scratch.data, c->scratch.len);
-	obj->json_len = c->scratch.len;
+	obj->json_len = json_len;
+	obj->text_len = text_len;
+	fill_text(c, obj, &a, c->scratch.data, c->scratch.len, edits, nruns);
 	CK_BUG_ON(a.p != a.end);
 
 out:
@@ -465,9 +727,9 @@ out:
 static size_t obj_size(const struct ck_obj *obj)
 {
 	size_t size = sizeof(*obj) + obj->nlabels * sizeof(struct ck_obj_label) +
-	              obj->nfields * sizeof(char *);
+	              obj->nfields * sizeof(char *) + obj->npieces * sizeof(struct ck_obj_piece);
 
-	size += strlen(obj->key) + 1 + strlen(obj->ns) + 1 + obj->json_len + 1;
+	size += strlen(obj->key) + 1 + strlen(obj->ns) + 1 + obj->text_len + 1;
 	if (obj->uid)
 		size += strlen(obj->uid) + 1;
 	if (obj->creation_timestamp)
@@ -759,8 +1021,9 @@ static struct ck_obj *event_prev_at_rv(struct ck_watch_cache *c, struct wc_event
 
 	if (!e->prev_at_rv) {
 		/* K8S: a deleted object carries the delete's revision (etcd3 watcher). */
-		e->prev_at_rv = obj_build(c, e->prev->key, strlen(e->prev->key), e->prev->json,
-		                          e->prev->json_len, e->rv, &err);
+		e->prev_at_rv =
+		        obj_build(c, e->prev->key, strlen(e->prev->key),
+		                  ck_obj_json(e->prev, &c->joined), e->prev->json_len, e->rv, &err);
 		if (!e->prev_at_rv) {
 			/* It was published once, so it parses; keep going with the old stamp. */
 			ck_err(LOG, "cannot restamp '%s': %s", e->prev->key, err->msg);
@@ -1253,6 +1516,7 @@ struct ck_watch_cache *ck_watch_cache_new(struct event_base *base,
 	c->dispatch_ev = event_new(base, -1, 0, dispatch_cb, c);
 	CK_BUG_ON(!c->dispatch_ev);
 	ck_buf_init(&c->scratch, 0);
+	ck_buf_init(&c->joined, 0);
 	return c;
 }
 
@@ -1288,7 +1552,9 @@ void ck_watch_cache_free(struct ck_watch_cache *c)
 	free(c->fields);
 	free(c->prefix);
 	ck_buf_release(&c->scratch);
+	ck_buf_release(&c->joined);
 	ck_json_scan_release(&c->scan);
+	runs_free(c);
 	free(c);
 }
 
@@ -1319,6 +1585,8 @@ void ck_watch_cache_stats(const struct ck_watch_cache *c, struct ck_watch_cache_
 	for (size_t b = 0; b < c->store->nblks; b++)
 		for (uint32_t i = 0; i < c->store->blks[b]->n; i++)
 			st->object_bytes += obj_size(c->store->blks[b]->items[i]);
+	st->shared = c->runs_n;
+	st->shared_bytes = c->runs_bytes;
 	st->events = ring_size(c);
 	st->ring_capacity = c->cap;
 	st->ring_bytes = c->ring_bytes;

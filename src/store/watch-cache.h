@@ -9,10 +9,11 @@
  * drive it directly. watch-cache-etcd.h feeds it from the etcd client.
  *
  * Objects are `struct ck_obj`: one allocation per object version holding the compact JSON
- * bytes (with metadata.resourceVersion set to the etcd mod_revision) and the few parsed
- * metadata fields a LIST, a selector or a watch needs. They are refcounted and immutable
- * once published, and shared by the store, the event ring, watcher queues and the API
- * server's output buffers: fan-out copies pointers, never bytes.
+ * bytes (with metadata.resourceVersion set to the etcd mod_revision; the fieldsV1 of its
+ * managedFields, which many objects have alike, kept once per cache and spliced back in by
+ * readers) and the few parsed metadata fields a LIST, a selector or a watch needs. They
+ * are refcounted and immutable once published, and shared by the store, the event ring,
+ * watcher queues and the API server's output buffers: fan-out copies pointers, not objects.
  *
  * Threading: a cache belongs to the event_base it was made with (its "loop"). Every
  * function here except ck_obj_ref/ck_obj_unref/ck_obj_label/ck_obj_field must be called
@@ -23,8 +24,11 @@
 #ifndef CK_STORE_WATCH_CACHE_H
 #define CK_STORE_WATCH_CACHE_H
 
+#include <jansson.h>
+
 #include "base/compat.h"
 
+#include "base/buf.h"
 #include "base/error.h"
 
 struct event_base;
@@ -40,13 +44,24 @@ struct ck_obj_label {
  * One published version of an object. Every field is read-only; the strings live in the
  * same allocation as the struct and stay valid as long as a reference is held.
  */
+struct ck_obj_piece;
+
 struct ck_obj {
 	uint32_t refs; /* private: use ck_obj_ref/ck_obj_unref */
 	uint32_t nlabels;
 	uint32_t nfields;
-	int64_t rv;       /* etcd mod_revision (for a deletion: the delete's revision) */
-	size_t json_len;  /* strlen(json) */
-	const char *json; /* compact JSON object, NUL-terminated, no newline */
+	uint32_t npieces;
+	int64_t rv;      /* etcd mod_revision (for a deletion: the delete's revision) */
+	size_t json_len; /* the length of the object's JSON (compact, no newline) */
+	/*
+	 * The JSON is text (NUL-terminated) with npieces runs of bytes that many objects have
+	 * alike (managedFields' fieldsV1) spliced back in: read it with ck_obj_json or
+	 * ck_obj_json_append. Most of a pod's managedFields is the same for every pod of its
+	 * template, and interned once per cache they no longer cost a kilobyte per pod.
+	 */
+	const char *text;
+	size_t text_len;
+	const struct ck_obj_piece *pieces; /* private */
 	const char *key;  /* the etcd key without the cache prefix: "ns/name" or "name" */
 	const char *ns;   /* namespace from the key; "" for cluster-scoped resources */
 	const char *name; /* name from the key (a suffix of key) */
@@ -68,6 +83,18 @@ void ck_obj_unref(struct ck_obj *obj);
 
 /* ck_obj_unref with the signature of libevent's evbuffer_ref_cleanup_cb (arg = obj). */
 void ck_obj_unref_cb(const void *data, size_t len, void *arg);
+
+/* Append the object's JSON to out. */
+void ck_obj_json_append(const struct ck_obj *obj, struct ck_buf *out);
+
+/*
+ * The object's JSON, NUL-terminated: its text when it has no shared pieces, else tmp's
+ * data after tmp is reset and filled with it (tmp is the caller's, to release).
+ */
+const char *ck_obj_json(const struct ck_obj *obj, struct ck_buf *tmp);
+
+/* The object's JSON parsed (a new reference; NULL only when out of memory). */
+json_t *ck_obj_parse(const struct ck_obj *obj);
 
 /* The value of label key, or NULL when the object has no such label. O(labels). */
 const char *ck_obj_label(const struct ck_obj *obj, const char *key);
@@ -149,6 +176,8 @@ struct event_base *ck_watch_cache_base(const struct ck_watch_cache *c);
 struct ck_watch_cache_stats {
 	size_t objects;      /* objects in the store */
 	size_t object_bytes; /* bytes of the allocations of those objects */
+	size_t shared;       /* interned runs (fieldsV1) the cache holds */
+	size_t shared_bytes; /* their bytes */
 	size_t events;       /* events in the ring */
 	size_t ring_capacity;
 	size_t ring_bytes; /* JSON bytes the ring pins (an estimate: shared versions count) */

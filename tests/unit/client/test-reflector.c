@@ -179,7 +179,7 @@ static void expect_in_sync(struct ck_watch_cache *cache, const char *ns, const c
 		fail_msg("cache has %zu objects, the server %zu", cl.n, json_array_size(items));
 	json_array_foreach(items, i, item)
 	{
-		json_t *cached = json_loadb(cl.items[i]->json, cl.items[i]->json_len, 0, NULL);
+		json_t *cached = ck_obj_parse(cl.items[i]);
 
 		assert_string_equal(cl.items[i]->name, ck_json_path_str(item, "metadata.name"));
 		assert_string_equal(ck_json_path_str(cached, "metadata.resourceVersion"),

@@ -11,6 +11,7 @@
 #include <event2/event.h>
 
 #include "base/buf.h"
+#include "base/json.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "store/watch-cache.h"
@@ -232,13 +233,109 @@ static void test_object_metadata(void **state)
 	assert_null(ck_obj_field(obj, 2));
 	/* K8S: the served object carries resourceVersion = the etcd mod_revision. */
 	snprintf(rvs, sizeof(rvs), "\"resourceVersion\":\"7\"");
-	assert_non_null(strstr(obj->json, rvs));
-	assert_int_equal(strlen(obj->json), obj->json_len);
-	assert_null(strchr(obj->json, '\n'));
+	assert_non_null(strstr(obj->text, rvs));
+	assert_int_equal(strlen(obj->text), obj->json_len);
+	assert_null(strchr(obj->text, '\n'));
 	ck_obj_unref(obj);
 
 	assert_int_equal(ck_watch_cache_get(f->c, "default", "nope", &obj, NULL), 1);
 	assert_null(obj);
+	fx_free(f);
+}
+
+/* A pod in namespace ns with one managedFields entry at time t whose fieldsV1 is fv. */
+static void put_managed(struct fixture *f, const char *name, const char *t, const char *fv,
+                        int64_t rv)
+{
+	char *key = ck_xasprintf(PREFIX "ns/%s", name);
+	char *v = ck_xasprintf(
+	        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\","
+	        "\"namespace\":\"ns\",\"uid\":\"u-%s\",\"managedFields\":[{\"manager\":\"m\","
+	        "\"operation\":\"Update\",\"apiVersion\":\"v1\",\"time\":\"%s\","
+	        "\"fieldsType\":\"FieldsV1\",\"fieldsV1\":%s}]},\"spec\":{\"nodeName\":\"n\"}}",
+	        name, name, t, fv);
+
+	assert_int_equal(
+	        ck_watch_cache_apply(f->c, CK_WATCH_CACHE_PUT, key, strlen(key), v, strlen(v), rv),
+	        0);
+	free(key);
+	free(v);
+}
+
+/* obj's JSON is what jansson makes of it: parsed, with resourceVersion set, dumped. */
+static void assert_json_whole(const struct ck_obj *obj)
+{
+	struct ck_buf got = CK_BUF_INIT, want = CK_BUF_INIT, tmp = CK_BUF_INIT;
+	json_t *v;
+
+	ck_obj_json_append(obj, &got);
+	assert_int_equal(got.len, obj->json_len);
+	assert_string_equal(ck_obj_json(obj, &tmp), got.data);
+	v = json_loadb(got.data, got.len, 0, NULL);
+	assert_non_null(v);
+	assert_int_equal(ck_json_dump_buf(v, &want, false, NULL), 0);
+	assert_string_equal(got.data, want.data);
+	json_decref(v);
+	ck_buf_release(&got);
+	ck_buf_release(&want);
+	ck_buf_release(&tmp);
+}
+
+/*
+ * K8S: every pod of a template has the same managedFields fieldsV1 (a kilobyte): the cache
+ * keeps one copy, objects keep where it goes, readers see the whole JSON; runs nothing
+ * holds any more are dropped when the table would grow.
+ */
+static void test_shared_fields(void **state)
+{
+	static const char fv[] = "{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}},"
+	                         "\"f:spec\":{\"f:containers\":{},\"f:nodeName\":{}}}";
+	struct fixture *f = fx_new(16, 0);
+	struct ck_watch_cache_stats st;
+	struct ck_obj *a = NULL, *b = NULL, *c = NULL;
+	char name[32], many[128];
+
+	(void)state;
+	assert_true(strlen(fv) >= 64);
+	start_empty(f, 5);
+	put_managed(f, "a", "2026-11-21T10:00:00Z", fv, 6);
+	put_managed(f, "b", "2026-11-21T10:00:01Z", fv, 7);
+	/* Too short to be worth a piece. */
+	put_managed(f, "c", "2026-11-21T10:00:01Z", "{\"f:spec\":{}}", 8);
+	ck_watch_cache_stats(f->c, &st);
+	assert_int_equal(st.shared, 1);
+	assert_int_equal(st.shared_bytes, strlen(fv));
+	assert_int_equal(ck_watch_cache_get(f->c, "ns", "a", &a, NULL), 0);
+	assert_int_equal(ck_watch_cache_get(f->c, "ns", "b", &b, NULL), 0);
+	assert_int_equal(ck_watch_cache_get(f->c, "ns", "c", &c, NULL), 0);
+	assert_int_equal(a->npieces, 1);
+	assert_int_equal(b->npieces, 1);
+	assert_int_equal(c->npieces, 0);
+	assert_null(strstr(a->text, "f:containers"));
+	assert_int_equal(a->text_len + strlen(fv), a->json_len);
+	assert_json_whole(a);
+	assert_json_whole(b);
+	assert_json_whole(c);
+	assert_non_null(strstr(c->text, "\"resourceVersion\":\"8\""));
+	ck_obj_unref(a);
+	ck_obj_unref(b);
+	ck_obj_unref(c);
+
+	/* Gone from the store, then from the ring (16 events): only the table holds the run. */
+	del(f, "ns", "a", 9);
+	del(f, "ns", "b", 10);
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "d%d", i);
+		snprintf(many, sizeof(many),
+		         "{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app%d\":{}}},\"f:spec\":{\"f:"
+		         "nodeName\":{}}}",
+		         i);
+		assert_true(strlen(many) >= 64);
+		put_managed(f, name, "2026-11-21T10:00:02Z", many, 11 + i);
+	}
+	/* The table was rebuilt when it grew past 32 runs: fv's run went then. */
+	ck_watch_cache_stats(f->c, &st);
+	assert_int_equal(st.shared, 40);
 	fx_free(f);
 }
 
@@ -254,7 +351,7 @@ static void test_object_stale_rv_replaced(void **state)
 	                                      strlen(PREFIX "ns/a"), v, strlen(v), 9),
 	                 0);
 	assert_int_equal(ck_watch_cache_get(f->c, "ns", "a", &obj, NULL), 0);
-	assert_string_equal(obj->json, "{\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"9\"},"
+	assert_string_equal(obj->text, "{\"metadata\":{\"name\":\"a\",\"resourceVersion\":\"9\"},"
 	                               "\"x\":1}");
 	assert_null(obj->uid);
 	assert_int_equal(obj->nlabels, 0);
@@ -679,7 +776,7 @@ static void test_watch_from_old_revision(void **state)
 	expect_event(&r, 2, CK_WATCH_ADDED, "ns/c", 15);
 	expect_event(&r, 3, CK_WATCH_MODIFIED, "ns/c", 16);
 	/* K8S: the deleted object carries the delete's revision in its JSON too. */
-	assert_non_null(strstr(r.ev[1].obj->json, "\"resourceVersion\":\"14\""));
+	assert_non_null(strstr(r.ev[1].obj->text, "\"resourceVersion\":\"14\""));
 	assert_int_equal(ck_watch_cache_watcher_revision(r.w), 16);
 	ck_watch_cache_progress(f->c, 20);
 	assert_int_equal(ck_watch_cache_watcher_revision(r.w), 20);
@@ -757,7 +854,7 @@ static void test_filter_converts_events(void **state)
 	expect_event(&r, 2, CK_WATCH_DELETED, "ns/a", 14);
 	/* The DELETED object is the old (matching) version, restamped at the event. */
 	assert_string_equal(ck_obj_label(r.ev[2].obj, "app"), "web");
-	assert_non_null(strstr(r.ev[2].obj->json, "\"resourceVersion\":\"14\""));
+	assert_non_null(strstr(r.ev[2].obj->text, "\"resourceVersion\":\"14\""));
 	expect_event(&r, 3, CK_WATCH_ADDED, "ns/b", 15);
 	expect_event(&r, 4, CK_WATCH_DELETED, "ns/b", 16);
 	assert_string_equal(ck_obj_label(r.ev[4].obj, "app"), "web");
@@ -1184,7 +1281,7 @@ static void test_refcounts(void **state)
 	del(f, "ns", "a", 15);
 	fx_free(f); /* v1 and v2 outlive the cache */
 	assert_int_equal(v2->refs, 1);
-	assert_non_null(strstr(v2->json, "\"resourceVersion\":\"12\""));
+	assert_non_null(strstr(v2->text, "\"resourceVersion\":\"12\""));
 	ck_obj_unref(v1);
 	ck_obj_unref(v2);
 	ck_obj_unref(NULL);
@@ -1330,6 +1427,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_object_metadata),
 	        cmocka_unit_test(test_object_stale_rv_replaced),
+	        cmocka_unit_test(test_shared_fields),
 	        cmocka_unit_test(test_malformed_values),
 	        cmocka_unit_test(test_order_and_lookup),
 	        cmocka_unit_test(test_sorted_snapshot_then_writes),
