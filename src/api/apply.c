@@ -129,11 +129,20 @@ static bool skipped(const struct tref *t, const char *key)
 
 /* ---- paths ---------------------------------------------------------------------------- */
 
-/* The path being walked: path elements NUL-terminated one after the other in b. */
+/*
+ * The path being walked: path elements NUL-terminated one after the other in b. With the
+ * nodes of the path last inserted into hint_set: the walk is depth first, so the next
+ * path to insert shares most of it and only the rest is searched. An insertion moves
+ * nodes only at its own depth (their children are arrays of their own), and the path's
+ * nodes from there down are taken again, so the hint stays good from insert to insert.
+ */
 struct path {
 	struct ck_buf b;
 	size_t off[MAX_DEPTH];
 	size_t n;
+	const struct ck_fieldset *hint_set;
+	size_t hint_n;
+	struct ck_fieldset_node *hint[MAX_DEPTH];
 };
 
 static int push(struct path *p, const char *prefix, const char *s, size_t len,
@@ -158,15 +167,30 @@ static const char *top(const struct path *p)
 	return p->b.data + p->off[p->n - 1];
 }
 
-/* Make the path a member of s. */
-static void insert(struct ck_fieldset *s, const struct path *p)
+/*
+ * Make the path a member of set. Nothing but insert may change set between two inserts
+ * through p (the hint would be stale): each walk starts with an empty hint.
+ */
+static void insert(struct ck_fieldset *set, struct path *p)
 {
+	struct ck_fieldset *s = set;
 	struct ck_fieldset_node *node = NULL;
+	size_t i = 0;
 
-	for (size_t i = 0; i < p->n; i++) {
-		node = ck_fieldset_child(s, p->b.data + p->off[i]);
+	if (p->hint_set == set)
+		while (i < p->hint_n && i < p->n && !strcmp(p->hint[i]->pe, p->b.data + p->off[i]))
+			i++;
+	if (i) {
+		node = p->hint[i - 1];
 		s = &node->sub;
 	}
+	for (; i < p->n; i++) {
+		node = ck_fieldset_child(s, p->b.data + p->off[i]);
+		p->hint[i] = node;
+		s = &node->sub;
+	}
+	p->hint_set = set;
+	p->hint_n = p->n;
 	if (node)
 		node->member = true;
 }

@@ -80,7 +80,8 @@ void ck_fieldset_copy(struct ck_fieldset *dst, const struct ck_fieldset *src);
 
 /*
  * The FieldsV1 JSON of s (new reference): each child as "<pe>": {...}, a member with
- * children opening with ".": {}.
+ * children opening with ".": {}. Its empty objects are one shared value: read it, or copy
+ * it before changing it.
  */
 json_t *ck_fieldset_to_json(const struct ck_fieldset *s);
 

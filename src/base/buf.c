@@ -32,7 +32,7 @@ void ck_buf_reset(struct ck_buf *b)
 		b->data[0] = '\0';
 }
 
-void ck_buf_grow(struct ck_buf *b, size_t extra)
+void ck_buf_grow_alloc(struct ck_buf *b, size_t extra)
 {
 	size_t need, cap;
 
@@ -76,11 +76,6 @@ void ck_buf_add(struct ck_buf *b, const void *data, size_t len)
 void ck_buf_adds(struct ck_buf *b, const char *s)
 {
 	ck_buf_add(b, s, strlen(s));
-}
-
-void ck_buf_addch(struct ck_buf *b, char c)
-{
-	ck_buf_add(b, &c, 1);
 }
 
 void ck_buf_vaddf(struct ck_buf *b, const char *fmt, va_list ap)

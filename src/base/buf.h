@@ -25,14 +25,31 @@ void ck_buf_init(struct ck_buf *b, size_t hint);
 void ck_buf_release(struct ck_buf *b);
 /* Keep the allocation, empty the contents. */
 void ck_buf_reset(struct ck_buf *b);
-/* Make room for at least extra more bytes (plus the terminator). */
-void ck_buf_grow(struct ck_buf *b, size_t extra);
+/* Private: ck_buf_grow when the buffer is too small. */
+void ck_buf_grow_alloc(struct ck_buf *b, size_t extra);
+
+/*
+ * Make room for at least extra more bytes (plus the terminator). Inline, as ck_buf_addch:
+ * the JSON writer calls them for every token.
+ */
+static inline void ck_buf_grow(struct ck_buf *b, size_t extra)
+{
+	/* len + extra + 1 <= cap, without overflow (cap > len once allocated). */
+	if (b->cap && extra < b->cap - b->len)
+		return;
+	ck_buf_grow_alloc(b, extra);
+}
 /* Hand out the contents as a malloc'ed NUL-terminated string (caller frees), *len if set. */
 char *ck_buf_detach(struct ck_buf *b, size_t *len);
 
 void ck_buf_add(struct ck_buf *b, const void *data, size_t len);
 void ck_buf_adds(struct ck_buf *b, const char *s);
-void ck_buf_addch(struct ck_buf *b, char c);
+static inline void ck_buf_addch(struct ck_buf *b, char c)
+{
+	ck_buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void ck_buf_addf(struct ck_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ck_buf_vaddf(struct ck_buf *b, const char *fmt, va_list ap)
         __attribute__((format(printf, 2, 0)));

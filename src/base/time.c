@@ -13,7 +13,20 @@
 #define TIME_MIN_SEC (-62167219200LL)
 #define TIME_MAX_SEC 253402300799LL
 
-static void format_seconds(time_t sec, struct ck_buf *b)
+/* n's last width decimal digits at p. */
+static void put_digits(char *p, long n, int width)
+{
+	while (width--) {
+		p[width] = (char)('0' + n % 10);
+		n /= 10;
+	}
+}
+
+/*
+ * "YYYY-MM-DDTHH:MM:SS" (19 bytes) at buf, clamped to years 0-9999. By hand: every create
+ * and update stamps a time or two, and printf's machinery was most of their cost.
+ */
+static void format_seconds(time_t sec, char *buf)
 {
 	struct tm tm;
 
@@ -23,30 +36,24 @@ static void format_seconds(time_t sec, struct ck_buf *b)
 		sec = TIME_MAX_SEC;
 	/* cannot fail for years 0-9999 with a 64-bit time_t */
 	CK_BUG_ON(!gmtime_r(&sec, &tm));
-	ck_buf_addf(b, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-	            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-static char *to_fixed(struct ck_buf *b, char *buf)
-{
-	CK_BUG_ON(b->len >= CK_TIME_RFC3339_LEN);
-	memcpy(buf, b->data, b->len + 1);
-	ck_buf_release(b);
-	return buf;
+	memcpy(buf, "0000-00-00T00:00:00", 19);
+	put_digits(buf, tm.tm_year + 1900L, 4);
+	put_digits(buf + 5, tm.tm_mon + 1, 2);
+	put_digits(buf + 8, tm.tm_mday, 2);
+	put_digits(buf + 11, tm.tm_hour, 2);
+	put_digits(buf + 14, tm.tm_min, 2);
+	put_digits(buf + 17, tm.tm_sec, 2);
 }
 
 char *ck_time_format_rfc3339(time_t sec, char *buf)
 {
-	struct ck_buf b = CK_BUF_INIT;
-
-	format_seconds(sec, &b);
-	ck_buf_addch(&b, 'Z');
-	return to_fixed(&b, buf);
+	format_seconds(sec, buf);
+	memcpy(buf + 19, "Z", 2);
+	return buf;
 }
 
 char *ck_time_format_rfc3339_micro(const struct timespec *ts, char *buf)
 {
-	struct ck_buf b = CK_BUF_INIT;
 	long usec = ts->tv_nsec / 1000;
 
 	CK_BUG_ON(ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L);
@@ -54,9 +61,11 @@ char *ck_time_format_rfc3339_micro(const struct timespec *ts, char *buf)
 		usec = 0;
 	if (ts->tv_sec > TIME_MAX_SEC)
 		usec = 999999;
-	format_seconds(ts->tv_sec, &b);
-	ck_buf_addf(&b, ".%06ldZ", usec);
-	return to_fixed(&b, buf);
+	format_seconds(ts->tv_sec, buf);
+	buf[19] = '.';
+	put_digits(buf + 20, usec, 6);
+	memcpy(buf + 26, "Z", 2);
+	return buf;
 }
 
 static bool is_leap(int year)
