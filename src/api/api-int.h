@@ -391,6 +391,8 @@ void ck_api_obj_set_rv(json_t *obj, int64_t rv);
 json_t *ck_api_obj_normalize(json_t *obj);
 /* The compact JSON of obj appended to out. */
 void ck_api_obj_dump(const json_t *obj, struct ck_buf *out);
+/* ck_api_obj_dump of ck_api_obj_normalize(obj), without building the normalized tree. */
+void ck_api_obj_dump_normalized(const json_t *obj, struct ck_buf *out);
 /*
  * The bytes stored in etcd for obj appended to out: normalized, without resourceVersion
  * (it is the key's revision; obj's is removed). Returns the offset in out where the member

@@ -441,13 +441,17 @@ static int check_patched(struct ck_api_op *op, const char *patch, size_t len, js
 void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv)
 {
 	struct ck_buf b = CK_BUF_INIT;
-	json_t *norm;
 
 	ck_api_obj_set_rv(obj, rv);
 	/* K8S: a write through the scale subresource answers with the Scale. */
-	norm = op->sub == CK_API_SUB_SCALE ? ck_api_scale_of(obj, rv) : ck_api_obj_normalize(obj);
-	ck_api_obj_dump(norm, &b);
-	json_decref(norm);
+	if (op->sub == CK_API_SUB_SCALE) {
+		json_t *scale = ck_api_scale_of(obj, rv);
+
+		ck_api_obj_dump(scale, &b);
+		json_decref(scale);
+	} else {
+		ck_api_obj_dump_normalized(obj, &b);
+	}
 	ck_api_op_reply_buf(op, code, &b);
 }
 

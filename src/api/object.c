@@ -86,61 +86,78 @@ static json_t *ordered(json_t *src, const char *const *order, size_t n)
 	return dst;
 }
 
-/* A member's place in ObjectMeta's order; members it does not name come last. */
-static size_t meta_rank(const char *key)
+/* K8S: the order of a top-level object's first fields. */
+static const char *const top_order[] = {"kind", "apiVersion", "metadata"};
+
+/* ObjectMeta's place of resourceVersion in meta_order. */
+#define RV_RANK 5
+
+/* key's place in order[0, n), or n. */
+static size_t rank_in(const char *key, const char *const *order, size_t n)
 {
-	for (size_t i = 0; i < CK_ARRAY_SIZE(meta_order); i++)
-		if (!strcmp(key, meta_order[i]))
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(key, order[i]))
 			return i;
-	return CK_ARRAY_SIZE(meta_order);
+	return n;
+}
+
+/*
+ * Append o as ck_api_obj_dump writes ck_api_obj_normalize's tree of it, without building
+ * that tree: the members the order names (top_order, or meta_order for metadata), then the
+ * others as they come. In metadata, *rv_at (when rv_at is not NULL and it is still
+ * SIZE_MAX) becomes the offset of the first member after resourceVersion's place.
+ */
+static void dump_ordered(const json_t *o, bool meta, struct ck_buf *out, size_t *rv_at)
+{
+	const char *const *order = meta ? meta_order : top_order;
+	size_t n = meta ? CK_ARRAY_SIZE(meta_order) : CK_ARRAY_SIZE(top_order), count = 0;
+
+	ck_buf_addch(out, '{');
+	for (size_t i = 0; i <= n; i++) {
+		void *it = i < n ? json_object_iter_at((json_t *)o, order[i])
+		                 : json_object_iter((json_t *)o);
+
+		for (; it; it = i < n ? NULL : json_object_iter_next((json_t *)o, it)) {
+			const char *k = json_object_iter_key(it);
+			json_t *v = json_object_iter_value(it);
+
+			if (i == n && rank_in(k, order, n) < n)
+				continue;
+			if (count++)
+				ck_buf_addch(out, ',');
+			if (meta && rv_at && *rv_at == SIZE_MAX && i > RV_RANK)
+				*rv_at = out->len;
+			/* Strings come from jansson's parser or from ckube: always valid UTF-8. */
+			CK_BUG_ON(ck_json_dump_string(out, k, json_object_iter_key_len(it)) < 0);
+			ck_buf_addch(out, ':');
+			if (!meta && i == 2 && json_is_object(v))
+				dump_ordered(v, true, out, rv_at);
+			else
+				ck_api_obj_dump(v, out);
+		}
+	}
+	ck_buf_addch(out, '}');
+}
+
+void ck_api_obj_dump_normalized(const json_t *obj, struct ck_buf *out)
+{
+	dump_ordered(obj, false, out, NULL);
 }
 
 size_t ck_api_obj_dump_stored(json_t *obj, struct ck_buf *out)
 {
-	static const size_t rv_rank = 5;
-	json_t *norm, *md, *v, *mv;
-	const char *k, *mk;
-	size_t at = SIZE_MAX, n = 0, mn;
+	size_t at = SIZE_MAX;
 
-	CK_BUG_ON(strcmp(meta_order[rv_rank], "resourceVersion"));
+	CK_BUG_ON(strcmp(meta_order[RV_RANK], "resourceVersion") ||
+	          strcmp(top_order[2], "metadata"));
 	ck_api_obj_set_rv(obj, 0);
-	norm = ck_api_obj_normalize(obj);
-	md = json_object_get(norm, "metadata");
-	/* As ck_api_obj_dump writes it, noting where metadata's members pass resourceVersion. */
-	ck_buf_addch(out, '{');
-	json_object_foreach(norm, k, v)
-	{
-		if (n++)
-			ck_buf_addch(out, ',');
-		CK_BUG_ON(ck_json_dump_string(out, k, strlen(k)) < 0);
-		ck_buf_addch(out, ':');
-		if (v != md) {
-			ck_api_obj_dump(v, out);
-			continue;
-		}
-		ck_buf_addch(out, '{');
-		mn = 0;
-		json_object_foreach(md, mk, mv)
-		{
-			if (mn++)
-				ck_buf_addch(out, ',');
-			if (at == SIZE_MAX && meta_rank(mk) > rv_rank)
-				at = out->len;
-			CK_BUG_ON(ck_json_dump_string(out, mk, strlen(mk)) < 0);
-			ck_buf_addch(out, ':');
-			ck_api_obj_dump(mv, out);
-		}
-		ck_buf_addch(out, '}');
-	}
-	ck_buf_addch(out, '}');
-	json_decref(norm);
+	dump_ordered(obj, false, out, &at);
 	return at;
 }
 
 json_t *ck_api_obj_normalize(json_t *obj)
 {
-	static const char *const top[] = {"kind", "apiVersion", "metadata"};
-	json_t *out = ordered(obj, top, CK_ARRAY_SIZE(top));
+	json_t *out = ordered(obj, top_order, CK_ARRAY_SIZE(top_order));
 	json_t *md = json_object_get(out, "metadata");
 
 	if (json_is_object(md))

@@ -489,8 +489,11 @@ char *ck_json_scan_base64(const struct ck_json_scan *s, const struct ck_json_sca
 	return (char *)out;
 }
 
-/* The value of node n; tmp holds any unescaped string (the text's length is enough). */
-static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_node *n, char *tmp)
+/*
+ * The value of node n. *tmp holds any unescaped string: allocated (the text's length is
+ * enough) at the first escape, which most documents never have.
+ */
+static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_node *n, char **tmp)
 {
 	const struct ck_json_scan_node *c;
 	int64_t i64;
@@ -507,8 +510,10 @@ static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_nod
 
 			/* After the member's value, which may have used tmp too. */
 			if (memchr(key, '\\', key_len)) {
-				key_len = unescape(key, key + key_len, tmp);
-				key = tmp;
+				if (!*tmp)
+					*tmp = ck_xmalloc(s->len + 1);
+				key_len = unescape(key, key + key_len, *tmp);
+				key = *tmp;
 			}
 			/* ASCII without NUL (\u escapes are declined), and no duplicates. */
 			CK_BUG_ON(json_object_setn_new_nocheck(v, key, key_len, m) < 0);
@@ -522,7 +527,9 @@ static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_nod
 	case CK_JSON_SCAN_STRING:
 		if (!n->escaped)
 			return json_stringn_nocheck(s->text + n->start + 1, n->end - n->start - 2);
-		return json_stringn_nocheck(tmp, ck_json_scan_string(s, n, tmp));
+		if (!*tmp)
+			*tmp = ck_xmalloc(s->len + 1);
+		return json_stringn_nocheck(*tmp, ck_json_scan_string(s, n, *tmp));
 	case CK_JSON_SCAN_INTEGER:
 		CK_BUG_ON(ck_json_scan_int64(s, n, &i64) < 0);
 		return json_integer(i64);
@@ -537,8 +544,8 @@ static json_t *build(const struct ck_json_scan *s, const struct ck_json_scan_nod
 
 json_t *ck_json_scan_build(const struct ck_json_scan *s)
 {
-	char *tmp = ck_xmalloc(s->len + 1);
-	json_t *v = build(s, &s->nodes[0], tmp);
+	char *tmp = NULL;
+	json_t *v = build(s, &s->nodes[0], &tmp);
 
 	free(tmp);
 	CK_BUG_ON(!v);
