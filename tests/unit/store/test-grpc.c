@@ -28,6 +28,7 @@
 #include "base/time.h"
 #include "support/etcd-fixture.h"
 #include "support/fake-grpc.h"
+#include "support/pki-fixture.h"
 #include "support/tmpdir.h"
 
 /* The module itself, for its static helpers (percent_decode). */
@@ -822,40 +823,9 @@ static char *tls_dir;
 
 static int tls_setup(void **state)
 {
-	ck_autofree char *cmd = NULL;
-	ck_autofree char *cert = NULL, *key = NULL, *ca = NULL;
-	struct ck_test_etcd_opts opts = {.what = "grpc-tls"};
-
 	(void)state;
-	tls_dir = ck_test_tmpdir("grpc-pki");
-	/* A throwaway CA, a server certificate for 127.0.0.1, a client one, and another CA. */
-	cmd = ck_xasprintf(
-	        "set -e; cd '%s'; exec 2>/dev/null;"
-	        "gen() { openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-	        " -keyout $1.key -out $1.csr -subj /CN=$2; }\n"
-	        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-	        " -keyout ca.key -out ca.crt -days 2 -subj /CN=ckube-test-ca;"
-	        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-	        " -keyout other.key -out other.crt -days 2 -subj /CN=other-ca;"
-	        /* clientAuth too: etcd 3.4's gateway dials its own gRPC port with this cert. */
-	        "printf 'subjectAltName=IP:127.0.0.1,DNS:etcd.test\\n"
-	        "extendedKeyUsage=serverAuth,clientAuth' > server.ext;"
-	        "printf 'extendedKeyUsage=clientAuth' > client.ext;"
-	        "gen server etcd; gen client root;"
-	        "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
-	        " -out server.crt -days 2 -extfile server.ext;"
-	        "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
-	        " -out client.crt -days 2 -extfile client.ext",
-	        tls_dir);
-	if (system(cmd) != 0)
-		fail_msg("cannot make test certificates in %s", tls_dir);
-	cert = ck_xasprintf("%s/server.crt", tls_dir);
-	key = ck_xasprintf("%s/server.key", tls_dir);
-	ca = ck_xasprintf("%s/ca.crt", tls_dir);
-	opts.tls_cert_file = cert;
-	opts.tls_key_file = key;
-	opts.tls_ca_file = ca;
-	etcd = ck_test_etcd_start(&opts);
+	tls_dir = ck_test_pki_new("grpc-pki");
+	etcd = ck_test_pki_etcd(tls_dir, "grpc-tls");
 	return 0;
 }
 
