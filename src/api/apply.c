@@ -1045,7 +1045,9 @@ int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t
 		if (!e)
 			e = entry_add(&man, m->manager, false, m->api_version, m->subresource);
 		if (ck_fieldset_empty(&e->set)) {
-			/* A new entry (every create's) takes the set rather than a copy. */
+			/* A new entry (every create's) takes the set rather than a copy; an
+			 * emptied one may still hold its array. */
+			ck_fieldset_release(&e->set);
 			e->set = d.added;
 			d.added = (struct ck_fieldset)CK_FIELDSET_INIT;
 		} else {

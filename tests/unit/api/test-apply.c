@@ -234,6 +234,16 @@ static void test_update_entries(void **state)
 	        "'f:metadata':{'f:labels':{'.':{},'f:l':{}}}}},"
 	        "{'manager':'kubectl-edit','operation':'Update','apiVersion':'v1','time':'" NOW2
 	        "','fieldsType':'FieldsV1','fieldsV1':{'f:data':{'f:a':{},'f:b':{}}}}]");
+	/* The same manager changes only what it owns: its entry, emptied first, takes them back. */
+	json_t *obj3 = json_deep_copy(obj2);
+
+	json_object_set_new(json_object_get(obj3, "data"), "a", json_string("4"));
+	json_object_set_new(json_object_get(obj3, "data"), "b", json_string("5"));
+	assert_int_equal(ck_apply_update(cm, obj2, obj3, &m, &err), 0);
+	assert_true(
+	        json_equal(json_object_get(json_object_get(obj3, "metadata"), "managedFields"),
+	                   json_object_get(json_object_get(obj2, "metadata"), "managedFields")));
+	json_decref(obj3);
 	json_decref(obj2);
 	/* An object stored untracked stays untracked until it is applied. */
 	json_object_del(json_object_get(old, "metadata"), "managedFields");
