@@ -59,6 +59,8 @@
 #define DEFAULT_RING_MAX       8192
 #define DEFAULT_RING_MAX_BYTES (4u << 20)
 #define DEFAULT_QUEUE_LEN      100
+/* A watcher's queue starts (and, drained, shrinks back to) this many entries. */
+#define QUEUE_MIN 16
 
 /* K8S: watch_cache.go eventFreshDuration: the ring grows while it holds less history. */
 #define EVENT_FRESH_MS (75 * 1000)
@@ -1074,12 +1076,31 @@ struct ck_watch_cache_watcher {
 	/* W_SNAPSHOT/W_REPLAY: the next ring sequence number to look at */
 	uint64_t cursor;
 
-	/* W_LIVE: matched events not yet delivered, a circular buffer of q_cap */
+	/*
+	 * W_LIVE: matched events not yet delivered, a circular buffer of q_cap entries that
+	 * grows with the backlog up to q_max (the watcher's queue_len) and shrinks back
+	 * when it drains: a circular buffer touches all of its pages as it turns, so a
+	 * queue sized for the worst burst would stay resident at that size for good.
+	 */
 	struct wq_entry *q;
-	size_t q_cap, q_head, q_len;
+	size_t q_cap, q_max, q_head, q_len;
 
 	struct ck_error *done_err;
 };
+
+/* Resize w's (possibly wrapped) queue to cap entries, at least q_len, unwrapping it. */
+static void queue_resize(struct ck_watch_cache_watcher *w, size_t cap)
+{
+	struct wq_entry *q = ck_xcalloc(cap, sizeof(*q));
+
+	CK_BUG_ON(cap < w->q_len);
+	for (size_t i = 0; i < w->q_len; i++)
+		q[i] = w->q[(w->q_head + i) % w->q_cap];
+	free(w->q);
+	w->q = q;
+	w->q_cap = cap;
+	w->q_head = 0;
+}
 
 static void cache_schedule(struct ck_watch_cache *c)
 {
@@ -1363,6 +1384,8 @@ static void watcher_run(struct ck_watch_cache *c, struct ck_watch_cache_watcher 
 
 		w->q_head = (w->q_head + 1) % w->q_cap;
 		w->q_len--;
+		if (!w->q_len && w->q_cap > 4 * QUEUE_MIN)
+			queue_resize(w, QUEUE_MIN);
 		w->delivered_rv = ent.rv;
 		bool alive = watcher_deliver(c, w, ent.type, ent.obj, ent.rv);
 
@@ -1386,6 +1409,8 @@ static void watchers_push(struct ck_watch_cache *c, struct wc_event *e)
 				w->delivered_rv = e->rv;
 			continue;
 		}
+		if (w->q_len == w->q_cap && w->q_cap < w->q_max)
+			queue_resize(w, w->q_cap * 2 < w->q_max ? w->q_cap * 2 : w->q_max);
 		if (w->q_len == w->q_cap) {
 			/* K8S: cacheWatcher.add: a watcher whose buffer stays full is closed. */
 			watcher_terminate(w, 410, CK_REASON_EXPIRED,
@@ -1968,7 +1993,8 @@ int ck_watch_cache_watch(struct ck_watch_cache *c, const struct ck_watch_cache_w
 	w->on_event = opts->on_event;
 	w->on_done = opts->on_done;
 	w->arg = opts->arg;
-	w->q_cap = opts->queue_len ? opts->queue_len : c->queue_len;
+	w->q_max = opts->queue_len ? opts->queue_len : c->queue_len;
+	w->q_cap = w->q_max < QUEUE_MIN ? w->q_max : QUEUE_MIN;
 	w->q = ck_xcalloc(w->q_cap, sizeof(*w->q));
 	w->state = W_REPLAY; /* counted in nreplaying below */
 	c->nreplaying++;

@@ -993,6 +993,58 @@ static void test_slow_watcher_overflow(void **state)
 	fx_free(f);
 }
 
+/*
+ * A watcher's queue grows with its backlog, up to its queue_len, keeping the events in
+ * order across the circular buffer's wrap, and drains without loss.
+ */
+static void test_queue_grows_in_order(void **state)
+{
+	struct fixture *f = fx_new(1024, 400);
+	struct recorder r = {.pause_after = 5};
+	struct ck_watch_cache_watch_opts o = {0};
+	char name[16];
+
+	(void)state;
+	start_empty(f, 10);
+	assert_int_equal(rec_watch(f, &r, &o, NULL), 0);
+	pump(f);
+	/* Five delivered: the small queue's head is now inside it, so the next ones wrap. */
+	for (int i = 0; i < 5; i++) {
+		snprintf(name, sizeof(name), "a%d", i);
+		put(f, "ns", name, NULL, 11 + i);
+	}
+	pump(f);
+	assert_int_equal(r.n, 5);
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "b%d", i);
+		put(f, "ns", name, NULL, 16 + i);
+	}
+	pump(f);
+	assert_int_equal(r.n, 5);
+	r.pause_after = 0;
+	ck_watch_cache_watcher_resume(r.w);
+	pump(f);
+	assert_int_equal(r.done_calls, 0);
+	assert_int_equal(r.n, 305);
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "ns/b%d", i);
+		expect_event(&r, 5 + (size_t)i, CK_WATCH_ADDED, name, 16 + i);
+	}
+	/* Drained, then a burst past queue_len: the watcher is ended as before. */
+	r.pause_after = r.n + 1;
+	put(f, "ns", "c", NULL, 316);
+	pump(f);
+	for (int i = 0; i < 401; i++) {
+		snprintf(name, sizeof(name), "d%d", i);
+		put(f, "ns", name, NULL, 317 + i);
+	}
+	pump(f);
+	assert_int_equal(r.done_calls, 1);
+	assert_int_equal(r.done_status, 410);
+	rec_release(&r);
+	fx_free(f);
+}
+
 /* A watcher replaying history that the ring drops before it gets there is ended. */
 static void test_replay_falls_out_of_ring(void **state)
 {
@@ -1440,6 +1492,7 @@ int main(void)
 	        cmocka_unit_test(test_namespace_watch),
 	        cmocka_unit_test(test_initial_events),
 	        cmocka_unit_test(test_slow_watcher_overflow),
+	        cmocka_unit_test(test_queue_grows_in_order),
 	        cmocka_unit_test(test_replay_falls_out_of_ring),
 	        cmocka_unit_test(test_fanout),
 	        cmocka_unit_test(test_free_from_callbacks),
