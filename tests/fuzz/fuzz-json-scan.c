@@ -11,8 +11,8 @@
  * nodes count; one it calls canonical dumps back (compact) to the same bytes; a string
  * node's value is jansson's; the value ck_json_scan_build makes of the nodes is jansson's,
  * members in the same order; and the watch cache builds the same object from the value
- * with and without its fast path: same JSON bytes (and the same fieldsV1 shared), name, namespace, uid,
- * creationTimestamp, labels and configured fields, or an error both ways.
+ * with and without its fast path: same JSON bytes (and the same fieldsV1 shared), name,
+ * namespace, uid, creationTimestamp, labels and configured fields, or an error both ways.
  */
 #include "store/watch-cache.c"
 
