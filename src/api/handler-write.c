@@ -1194,6 +1194,20 @@ struct apply_unknown {
  * A ck_schema_strict_fn for an apply configuration: `unknown field "data.x"` becomes
  * K8S: `.data.x: field not declared in schema` (structured-merge-diff's typed conversion).
  */
+/*
+ * A patch's or an apply's result becomes the object to write (op->body, owned): still of
+ * the resource's kind and version whatever the patch did, with a metadata object.
+ */
+static void take_result(struct ck_api_op *op, json_t *out)
+{
+	json_decref(op->body);
+	op->body = out;
+	json_object_set_new(out, "kind", json_string(op->res->kind));
+	json_object_set_new(out, "apiVersion", json_string(op->res->api_version));
+	if (!json_is_object(json_object_get(out, "metadata")))
+		json_object_set_new(out, "metadata", json_object());
+}
+
 static void apply_unknown_field(void *ctx, const char *msg)
 {
 	struct apply_unknown *u = ctx;
@@ -1322,12 +1336,7 @@ static void apply_have_current(struct ck_api_op *op, bool found)
 		return;
 	}
 	json_decref(config);
-	json_decref(op->body);
-	op->body = out;
-	json_object_set_new(out, "kind", json_string(op->res->kind));
-	json_object_set_new(out, "apiVersion", json_string(op->res->api_version));
-	if (!json_is_object(json_object_get(out, "metadata")))
-		json_object_set_new(out, "metadata", json_object());
+	take_result(op, out);
 	md = json_object_get(out, "metadata");
 	if (!found) {
 		static const char *const wiped[] = {"uid",
@@ -1392,13 +1401,7 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 		json_decref(out);
 		return;
 	}
-	json_decref(op->body);
-	op->body = out;
-	/* The patched object is still of the resource's kind. */
-	json_object_set_new(out, "kind", json_string(op->res->kind));
-	json_object_set_new(out, "apiVersion", json_string(op->res->api_version));
-	if (!json_is_object(json_object_get(out, "metadata")))
-		json_object_set_new(out, "metadata", json_object());
+	take_result(op, out);
 	name = md_str(out, "name");
 	if (!name || strcmp(name, op->name)) {
 		ck_api_op_failf(
