@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <cmocka.h>
 #include <event2/event.h>
@@ -429,8 +430,16 @@ static void test_deadline(void **state)
 
 	(void)state;
 	pb_bytes(&req, 1, "/grpc/d", 7);
-	/* A member that cannot answer (stopped): the 1 ms deadline ends the call. */
+	/*
+	 * A member that cannot answer (stopped): the 1 ms deadline ends the call. kill()
+	 * returns before the stop takes effect, and etcd on the other core may answer first:
+	 * wait until it is stopped (its parent, the fixture, is this process).
+	 */
 	assert_int_equal(kill(pid, SIGSTOP), 0);
+	int st = 0;
+
+	assert_int_equal(waitpid(pid, &st, WUNTRACED), pid);
+	assert_true(WIFSTOPPED(st));
 	call_sync(conn, "/etcdserverpb.KV/Range", &req, 1, &r);
 	assert_int_equal(kill(pid, SIGCONT), 0);
 	expect_fail(&r, CK_GRPC_DEADLINE_EXCEEDED, 504, "deadline of 1 ms exceeded");
