@@ -211,6 +211,11 @@ struct ck_api_op {
 	/* Writes. */
 	bool dry_run;
 	json_t *body; /* the parsed request body */
+	/*
+	 * body's metadata.managedFields as JSON, kept beside the tree once the field manager
+	 * has run (ck_apply_update, ck_apply_apply take them out of it); empty: the tree's.
+	 */
+	struct ck_buf managed;
 	enum ck_patch_type ptype;
 	int attempts;
 	struct ck_api_delete_opts del; /* DELETE, DELETECOLLECTION, eviction */
@@ -391,15 +396,21 @@ void ck_api_obj_set_rv(json_t *obj, int64_t rv);
 json_t *ck_api_obj_normalize(json_t *obj);
 /* The compact JSON of obj appended to out. */
 void ck_api_obj_dump(const json_t *obj, struct ck_buf *out);
-/* ck_api_obj_dump of ck_api_obj_normalize(obj), without building the normalized tree. */
-void ck_api_obj_dump_normalized(const json_t *obj, struct ck_buf *out);
+/*
+ * ck_api_obj_dump of ck_api_obj_normalize(obj), without building the normalized tree.
+ * managed (NULL or empty: none) is the JSON of the object's managedFields kept beside its
+ * tree (ck_api_op.managed), written in their place.
+ */
+void ck_api_obj_dump_normalized(const json_t *obj, const struct ck_buf *managed,
+                                struct ck_buf *out);
 /*
  * The bytes stored in etcd for obj appended to out: normalized, without resourceVersion
  * (it is the key's revision; obj's is removed). Returns the offset in out where the member
  * "resourceVersion":"<rv>", goes in ObjectMeta's order (the opening quote of the first
- * metadata member after it), or SIZE_MAX when no member follows it there.
+ * metadata member after it), or SIZE_MAX when no member follows it there. managed as
+ * for ck_api_obj_dump_normalized.
  */
-size_t ck_api_obj_dump_stored(json_t *obj, struct ck_buf *out);
+size_t ck_api_obj_dump_stored(json_t *obj, const struct ck_buf *managed, struct ck_buf *out);
 /* A random RFC 4122 version 4 UUID into buf (37 bytes). */
 void ck_api_uuid(char buf[37]);
 /* name with 5 random characters appended, base cut to 58 (K8S: SimpleNameGenerator). */

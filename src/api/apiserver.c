@@ -28,6 +28,7 @@ struct ck_api_op *ck_api_op_new(struct ck_apiserver *srv, struct ck_http_request
 	op->srv = srv;
 	op->req = req;
 	op->kind = kind;
+	ck_buf_init(&op->managed, 0);
 	op->ns = ck_xstrdup("");
 	op->name = ck_xstrdup("");
 	op->next = srv->ops;
@@ -64,6 +65,7 @@ static void op_free(struct ck_api_op *op)
 	ck_field_selector_free(op->fsel);
 	ck_obj_list_release(&op->list);
 	json_decref(op->body);
+	ck_buf_release(&op->managed);
 	json_decref(op->cur);
 	json_decref(op->pdb);
 	json_decref(op->scale_body);

@@ -13,6 +13,7 @@
 
 #include "api/apply.h"
 #include "base/buf.h"
+#include "base/json.h"
 #include "base/mem.h"
 
 #define MAX_DEPTH 512
@@ -844,52 +845,69 @@ static int entry_cmp(const void *pa, const void *pb)
 	return c;
 }
 
-json_t *ck_apply_managed_encode(const struct ck_apply_managed *m)
+/*
+ * Append s as a JSON string. A manager named after a User-Agent may hold bytes that are
+ * not UTF-8: they become U+FFFD, as Go's encoding/json writes them.
+ */
+static void add_string(struct ck_buf *b, const char *s)
+{
+	size_t at = b->len, len = strlen(s);
+	struct ck_buf t = CK_BUF_INIT;
+
+	if (ck_json_dump_string(b, s, len) == 0)
+		return;
+	ck_buf_truncate(b, at);
+	ck_buf_add_utf8(&t, s, len);
+	CK_BUG_ON(ck_json_dump_string(b, t.data, t.len) < 0);
+	ck_buf_release(&t);
+}
+
+size_t ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *out)
 {
 	const struct ck_apply_entry **v = ck_xcalloc(m->n + 1, sizeof(*v));
-	json_t *arr = json_array();
 	size_t n = 0;
 
 	for (size_t i = 0; i < m->n; i++)
 		if (!ck_fieldset_empty(&m->e[i].set))
 			v[n++] = &m->e[i];
 	qsort(v, n, sizeof(*v), entry_cmp);
+	/* K8S: ManagedFieldsEntry's fields in their Go order, as jansson would dump them. */
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-
-		json_object_set_new(o, "manager", json_string(v[i]->manager));
-		json_object_set_new(o, "operation", json_string(v[i]->apply ? "Apply" : "Update"));
-		json_object_set_new(o, "apiVersion", json_string(v[i]->api_version));
-		if (v[i]->time)
-			json_object_set_new(o, "time", json_string(v[i]->time));
-		json_object_set_new(o, "fieldsType", json_string("FieldsV1"));
-		json_object_set_new(o, "fieldsV1", ck_fieldset_to_json(&v[i]->set));
-		if (*v[i]->subresource)
-			json_object_set_new(o, "subresource", json_string(v[i]->subresource));
-		json_array_append_new(arr, o);
+		ck_buf_adds(out, i ? ",{\"manager\":" : "[{\"manager\":");
+		add_string(out, v[i]->manager);
+		ck_buf_adds(out, v[i]->apply ? ",\"operation\":\"Apply\",\"apiVersion\":"
+		                             : ",\"operation\":\"Update\",\"apiVersion\":");
+		add_string(out, v[i]->api_version);
+		if (v[i]->time) {
+			ck_buf_adds(out, ",\"time\":");
+			add_string(out, v[i]->time);
+		}
+		ck_buf_adds(out, ",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":");
+		ck_fieldset_write_json(&v[i]->set, out);
+		if (*v[i]->subresource) {
+			ck_buf_adds(out, ",\"subresource\":");
+			add_string(out, v[i]->subresource);
+		}
+		ck_buf_addch(out, '}');
 	}
+	if (n)
+		ck_buf_addch(out, ']');
 	free(v);
-	if (!n) {
-		json_decref(arr);
-		return NULL;
-	}
-	return arr;
+	return n;
 }
 
-/* Store m's encoding as obj's managedFields (none: the key goes). */
-static void set_managed(json_t *obj, const struct ck_apply_managed *m)
+/*
+ * obj's managedFields go; m's encoding is appended to out, to be stored in their place
+ * (K8S: an object whose metadata is not an object has none).
+ */
+static void set_managed(json_t *obj, const struct ck_apply_managed *m, struct ck_buf *out)
 {
 	json_t *md = json_object_get(obj, "metadata");
-	json_t *enc = ck_apply_managed_encode(m);
 
-	if (!json_is_object(md)) {
-		json_decref(enc);
+	if (!json_is_object(md))
 		return;
-	}
-	if (enc)
-		json_object_set_new(md, "managedFields", enc);
-	else
-		json_object_del(md, "managedFields");
+	json_object_del(md, "managedFields");
+	ck_apply_managed_encode(m, out);
 }
 
 /* K8S: stripMetaManager: the paths no manager ever owns. */
@@ -1006,7 +1024,7 @@ static void cap_updaters(struct ck_apply_managed *m)
 }
 
 int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t *obj,
-                    const struct ck_apply_manager *m, struct ck_error **err)
+                    const struct ck_apply_manager *m, struct ck_buf *managed, struct ck_error **err)
 {
 	json_t *md = json_object_get(obj, "metadata");
 	const json_t *nmf = json_object_get(md, "managedFields");
@@ -1057,7 +1075,7 @@ int ck_apply_update(const struct ck_schema_type *root, const json_t *old, json_t
 		e->time = ck_xstrdup(m->time);
 	}
 	cap_updaters(&man);
-	set_managed(obj, &man);
+	set_managed(obj, &man, managed);
 	ck_apply_diff_release(&d);
 	ck_apply_managed_release(&man);
 	return 0;
@@ -1178,7 +1196,7 @@ static int conflict_error(const struct ck_apply_entry **es, struct ck_fieldset *
 
 int ck_apply_apply(const struct ck_schema_type *root, const json_t *live, const json_t *config,
                    const struct ck_apply_manager *m, unsigned flags, bool force, json_t **out,
-                   json_t **causes, struct ck_error **err)
+                   struct ck_buf *managed, json_t **causes, struct ck_error **err)
 {
 	const json_t *cmf = json_object_get(json_object_get(config, "metadata"), "managedFields");
 	struct ck_apply_managed man = {0};
@@ -1279,7 +1297,7 @@ int ck_apply_apply(const struct ck_schema_type *root, const json_t *live, const 
 		free(me->time);
 		me->time = ck_xstrdup(m->time);
 	}
-	set_managed(merged, &man);
+	set_managed(merged, &man, managed);
 	*out = ck_steal(&merged);
 	rc = 0;
 out:

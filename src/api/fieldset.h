@@ -79,11 +79,10 @@ void ck_fieldset_intersect(const struct ck_fieldset *a, const struct ck_fieldset
 void ck_fieldset_copy(struct ck_fieldset *dst, const struct ck_fieldset *src);
 
 /*
- * The FieldsV1 JSON of s (new reference): each child as "<pe>": {...}, a member with
- * children opening with ".": {}. Its empty objects are one shared value: read it, or copy
- * it before changing it.
+ * Append the FieldsV1 JSON of s, compact, as jansson writes it (the canonical form stored
+ * values have): each child as "<pe>":{...}, a member with children opening with ".":{}.
  */
-json_t *ck_fieldset_to_json(const struct ck_fieldset *s);
+void ck_fieldset_write_json(const struct ck_fieldset *s, struct ck_buf *out);
 
 /*
  * Read FieldsV1 JSON into *out (empty on entry). Rejects what is not an object of objects

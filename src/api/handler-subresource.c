@@ -371,7 +371,7 @@ static void evict_write(struct ck_api_op *op)
 		                                  .target = CK_ETCD_CMP_MOD,
 		                                  .result = CK_ETCD_CMP_EQUAL,
 		                                  .number = op->pdb_rv};
-		ck_api_obj_dump_stored(op->pdb, &pdb_val);
+		ck_api_obj_dump_stored(op->pdb, NULL, &pdb_val);
 		ops[no].type = CK_ETCD_OP_PUT;
 		ops[no].put.key = op->pdb_key;
 		ops[no].put.value = pdb_val.data;
@@ -388,7 +388,7 @@ static void evict_write(struct ck_api_op *op)
 		/* Graceful or with finalizers: only marked; the kubelet or their owners end it. */
 		if (json_equal(marked, op->cur))
 			break;
-		ck_api_obj_dump_stored(marked, &pod_val);
+		ck_api_obj_dump_stored(marked, NULL, &pod_val);
 		ops[no].type = CK_ETCD_OP_PUT;
 		ops[no].put.key = pod_key;
 		ops[no].put.value = pod_val.data;
@@ -756,7 +756,7 @@ static void bind_have_current(struct ck_api_op *op, bool found)
 		reply_success(op);
 		return;
 	}
-	ck_api_obj_dump_stored(pod, &val);
+	ck_api_obj_dump_stored(pod, NULL, &val);
 	json_decref(pod);
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
 	struct ck_etcd_cas_req req = {

@@ -450,7 +450,7 @@ void ck_api_reply_obj(struct ck_api_op *op, int code, json_t *obj, int64_t rv)
 		ck_api_obj_dump(scale, &b);
 		json_decref(scale);
 	} else {
-		ck_api_obj_dump_normalized(obj, &b);
+		ck_api_obj_dump_normalized(obj, obj == op->body ? &op->managed : NULL, &b);
 	}
 	ck_api_op_reply_buf(op, code, &b);
 }
@@ -628,9 +628,11 @@ static void track_update(struct ck_api_op *op, const json_t *old)
 	sk = ck_schema_kind_find(op->res->group, op->res->version, op->res->kind);
 	if (!sk)
 		return;
-	/* A retried update: the managedFields in the body are the last attempt's. */
-	if (op->kind == CK_API_OP_UPDATE && op->attempts)
-		json_object_del(json_object_get(op->body, "metadata"), "managedFields");
+	/*
+	 * A retried update: the managedFields the client sent were read by the first attempt
+	 * and left the body; what is beside it is that attempt's result.
+	 */
+	ck_buf_reset(&op->managed);
 	op_manager(op, manager);
 	now_rfc3339(ts);
 	struct ck_apply_manager m = {.manager = manager,
@@ -638,7 +640,7 @@ static void track_update(struct ck_api_op *op, const json_t *old)
 	                             .subresource = op_subresource(op),
 	                             .time = ts};
 
-	if (ck_apply_update(sk->type, old, op->body, &m, &err) < 0) {
+	if (ck_apply_update(sk->type, old, op->body, &m, &op->managed, &err) < 0) {
 		ck_debug(CK_API_LOG, "managedFields of %s/%s dropped: %s", op->ns, op->name,
 		         err->msg);
 		ck_error_free(err);
@@ -719,7 +721,7 @@ static void create_write(struct ck_api_op *op)
 	struct ck_buf val = CK_BUF_INIT;
 	struct ck_error *err = NULL;
 
-	size_t rv_at = ck_api_obj_dump_stored(op->body, &val);
+	size_t rv_at = ck_api_obj_dump_stored(op->body, &op->managed, &val);
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);
 	/* K8S: AlreadyExists carries only the name: no need to read what holds it. */
 	struct ck_etcd_cas_req req = {
@@ -1077,7 +1079,7 @@ void ck_api_update_finish(struct ck_api_op *op)
 		op->etcd_pending++;
 		return;
 	}
-	ck_api_obj_dump_stored(obj, &val);
+	ck_api_obj_dump_stored(obj, obj == op->body ? &op->managed : NULL, &val);
 	/* K8S: GuaranteedUpdate: a write that changes nothing is not written. */
 	if (val.len == op->cur_len && !memcmp(val.data, op->cur_value, val.len)) {
 		ck_buf_release(&val);
@@ -1196,12 +1198,18 @@ struct apply_unknown {
  */
 /*
  * A patch's or an apply's result becomes the object to write (op->body, owned): still of
- * the resource's kind and version whatever the patch did, with a metadata object.
+ * the resource's kind and version whatever the patch did, with a metadata object. An
+ * apply's managedFields come beside it (managed, taken; NULL for a patch).
  */
-static void take_result(struct ck_api_op *op, json_t *out)
+static void take_result(struct ck_api_op *op, json_t *out, struct ck_buf *managed)
 {
 	json_decref(op->body);
 	op->body = out;
+	ck_buf_release(&op->managed);
+	if (managed) {
+		op->managed = *managed;
+		ck_buf_init(managed, 0);
+	}
 	json_object_set_new(out, "kind", json_string(op->res->kind));
 	json_object_set_new(out, "apiVersion", json_string(op->res->api_version));
 	if (!json_is_object(json_object_get(out, "metadata")))
@@ -1256,6 +1264,7 @@ static void apply_have_current(struct ck_api_op *op, bool found)
 	char manager[CK_APPLY_MANAGER_MAX + 1], ts[CK_TIME_RFC3339_LEN];
 	struct ck_error *err = NULL;
 	json_t *config = NULL, *out = NULL, *causes = NULL, *md;
+	struct ck_buf managed = CK_BUF_INIT;
 	const char *kind, *av, *name, *force = ck_http_request_param(op->req, "force");
 	bool forced = false;
 	unsigned flags = 0;
@@ -1326,17 +1335,18 @@ static void apply_have_current(struct ck_api_op *op, bool found)
 	                             .time = ts};
 
 	if (ck_apply_apply(sk->type, found ? op->cur : NULL, config, &m, flags, forced, &out,
-	                   &causes, &err) < 0) {
+	                   &managed, &causes, &err) < 0) {
 		/* K8S: errors.NewApplyConflict: details carry the causes only. */
 		struct ck_api_status_details d = {.causes = causes};
 
 		json_decref(config);
+		ck_buf_release(&managed);
 		ck_api_op_fail(op, err, causes ? &d : NULL);
 		json_decref(causes);
 		return;
 	}
 	json_decref(config);
-	take_result(op, out);
+	take_result(op, out, &managed);
 	md = json_object_get(out, "metadata");
 	if (!found) {
 		static const char *const wiped[] = {"uid",
@@ -1401,7 +1411,7 @@ static void patch_have_current(struct ck_api_op *op, bool found)
 		json_decref(out);
 		return;
 	}
-	take_result(op, out);
+	take_result(op, out, NULL);
 	name = md_str(out, "name");
 	if (!name || strcmp(name, op->name)) {
 		ck_api_op_failf(
@@ -1638,7 +1648,7 @@ static void delete_have_current(struct ck_api_op *op, bool found)
 	}
 	struct ck_buf val = CK_BUF_INIT;
 
-	ck_api_obj_dump_stored(marked, &val);
+	ck_api_obj_dump_stored(marked, NULL, &val);
 	json_decref(op->body);
 	op->body = marked;
 	ck_autofree char *key = ck_api_key(op->rs, op->ns, op->name);

@@ -60,6 +60,74 @@ static struct ck_apply_manager mgr(const char *name, const char *api_version, co
 	return m;
 }
 
+/*
+ * Parse JSON that ckube wrote to be stored, checking it is canonical: byte for byte what
+ * jansson's compact dump makes of it (the watch cache publishes such values unparsed).
+ */
+static json_t *canonical(const struct ck_buf *text)
+{
+	json_t *v = json_loadb(text->data, text->len, JSON_REJECT_DUPLICATES, NULL);
+	struct ck_buf again = CK_BUF_INIT;
+
+	assert_non_null(v);
+	assert_int_equal(ck_json_dump_buf(v, &again, false, NULL), 0);
+	if (again.len != text->len || memcmp(again.data, text->data, text->len)) {
+		print_error("not canonical:\n  %s\n  %s\n", text->data, again.data);
+		fail();
+	}
+	ck_buf_release(&again);
+	return v;
+}
+
+/* The FieldsV1 of s, as parsed JSON. */
+static json_t *fieldset_json(const struct ck_fieldset *s)
+{
+	struct ck_buf b = CK_BUF_INIT;
+	json_t *v;
+
+	ck_fieldset_write_json(s, &b);
+	v = canonical(&b);
+	ck_buf_release(&b);
+	return v;
+}
+
+/* The managedFields written beside obj put back into its tree, for the assertions. */
+static void put_managed(json_t *obj, struct ck_buf *managed)
+{
+	json_t *md = json_object_get(obj, "metadata");
+
+	assert_null(json_object_get(md, "managedFields"));
+	if (managed->len)
+		json_object_set_new(md, "managedFields", canonical(managed));
+	ck_buf_release(managed);
+}
+
+/* ck_apply_update, its managedFields put back into obj's tree. */
+static int update(const struct ck_schema_type *t, const json_t *old, json_t *obj,
+                  const struct ck_apply_manager *m, struct ck_error **err)
+{
+	struct ck_buf managed = CK_BUF_INIT;
+	int rc = ck_apply_update(t, old, obj, m, &managed, err);
+
+	put_managed(obj, &managed);
+	return rc;
+}
+
+/* ck_apply_apply, its managedFields put back into *out's tree. */
+static int apply_put(const struct ck_schema_type *t, const json_t *live, const json_t *config,
+                     const struct ck_apply_manager *m, bool force, json_t **out, json_t **causes,
+                     struct ck_error **err)
+{
+	struct ck_buf managed = CK_BUF_INIT;
+	int rc = ck_apply_apply(t, live, config, m, 0, force, out, &managed, causes, err);
+
+	if (rc == 0)
+		put_managed(*out, &managed);
+	else
+		assert_int_equal(managed.len, 0);
+	return rc;
+}
+
 /* ---- field sets --------------------------------------------------------------------- */
 
 static void check_set(const struct ck_schema_type *t, const char *obj, const char *want)
@@ -69,7 +137,7 @@ static void check_set(const struct ck_schema_type *t, const char *obj, const cha
 	struct ck_error *err = NULL;
 
 	assert_int_equal(ck_apply_to_set(t, o, &s, &err), 0);
-	enc = ck_fieldset_to_json(&s);
+	enc = fieldset_json(&s);
 	assert_json(enc, want);
 	json_decref(enc);
 	json_decref(o);
@@ -114,7 +182,7 @@ static void test_fieldsv1_round_trip(void **state)
 	struct ck_buf b = CK_BUF_INIT;
 
 	assert_int_equal(ck_fieldset_from_json(v, &s, &err), 0);
-	enc = ck_fieldset_to_json(&s);
+	enc = fieldset_json(&s);
 	assert_json(enc, text);
 	/* Order: fields, keys, values, indexes; "." first. */
 	ck_json_dump_buf(enc, &b, false, NULL);
@@ -146,12 +214,12 @@ static void test_set_algebra(void **state)
 	assert_int_equal(ck_fieldset_from_json(a, &sa, &err), 0);
 	assert_int_equal(ck_fieldset_from_json(b, &sb, &err), 0);
 	ck_fieldset_intersect(&sa, &sb, &si);
-	enc = ck_fieldset_to_json(&si);
+	enc = fieldset_json(&si);
 	assert_json(enc, "{'f:a':{},'f:c':{}}");
 	json_decref(enc);
 	/* Not recursive: a's child b stays. */
 	ck_fieldset_difference(&sa, &sb);
-	enc = ck_fieldset_to_json(&sa);
+	enc = fieldset_json(&sa);
 	assert_json(enc, "{'f:a':{'f:b':{}}}");
 	json_decref(enc);
 	ck_fieldset_release(&sa);
@@ -188,13 +256,13 @@ static void test_compare(void **state)
 	struct ck_error *err = NULL;
 
 	assert_int_equal(ck_apply_compare(cm, o, n, &d, &err), 0);
-	e = ck_fieldset_to_json(&d.added);
+	e = fieldset_json(&d.added);
 	assert_json(e, "{'f:data':{'f:c':{}}}");
 	json_decref(e);
-	e = ck_fieldset_to_json(&d.modified);
+	e = fieldset_json(&d.modified);
 	assert_json(e, "{'f:data':{'f:a':{}}}");
 	json_decref(e);
-	e = ck_fieldset_to_json(&d.removed);
+	e = fieldset_json(&d.removed);
 	assert_json(e, "{'f:data':{'f:b':{}}}");
 	json_decref(e);
 	ck_apply_diff_release(&d);
@@ -214,7 +282,7 @@ static void test_update_entries(void **state)
 	json_t *old, *obj2;
 
 	/* A create: the object's own fields, maps that appeared with ".". */
-	assert_int_equal(ck_apply_update(cm, NULL, obj, &m, &err), 0);
+	assert_int_equal(update(cm, NULL, obj, &m, &err), 0);
 	assert_json(
 	        json_object_get(json_object_get(obj, "metadata"), "managedFields"),
 	        "[{'manager':'kubectl-create','operation':'Update','apiVersion':'v1','time':'" NOW
@@ -226,7 +294,7 @@ static void test_update_entries(void **state)
 	json_object_set_new(json_object_get(obj2, "data"), "a", json_string("2"));
 	json_object_set_new(json_object_get(obj2, "data"), "b", json_string("3"));
 	m = mgr("kubectl-edit", "v1", NOW2);
-	assert_int_equal(ck_apply_update(cm, old, obj2, &m, &err), 0);
+	assert_int_equal(update(cm, old, obj2, &m, &err), 0);
 	assert_json(
 	        json_object_get(json_object_get(obj2, "metadata"), "managedFields"),
 	        "[{'manager':'kubectl-create','operation':'Update','apiVersion':'v1','time':'" NOW
@@ -239,7 +307,7 @@ static void test_update_entries(void **state)
 
 	json_object_set_new(json_object_get(obj3, "data"), "a", json_string("4"));
 	json_object_set_new(json_object_get(obj3, "data"), "b", json_string("5"));
-	assert_int_equal(ck_apply_update(cm, obj2, obj3, &m, &err), 0);
+	assert_int_equal(update(cm, obj2, obj3, &m, &err), 0);
 	assert_true(
 	        json_equal(json_object_get(json_object_get(obj3, "metadata"), "managedFields"),
 	                   json_object_get(json_object_get(obj2, "metadata"), "managedFields")));
@@ -249,10 +317,30 @@ static void test_update_entries(void **state)
 	json_object_del(json_object_get(old, "metadata"), "managedFields");
 	obj2 = json_deep_copy(old);
 	json_object_set_new(json_object_get(obj2, "data"), "a", json_string("9"));
-	assert_int_equal(ck_apply_update(cm, old, obj2, &m, &err), 0);
+	assert_int_equal(update(cm, old, obj2, &m, &err), 0);
 	assert_null(json_object_get(json_object_get(obj2, "metadata"), "managedFields"));
 	json_decref(obj2);
 	json_decref(old);
+	json_decref(obj);
+}
+
+/* A manager named after a User-Agent that is not UTF-8: U+FFFD, as Go writes it. */
+static void test_manager_not_utf8(void **state)
+{
+	(void)state;
+	const struct ck_schema_type *cm = type_of("", "ConfigMap");
+	json_t *obj = ck_test_jq("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x'},"
+	                         "'data':{'a':'1'}}");
+	struct ck_apply_manager m = mgr("bot\xff\xfe-\xc3\xa9", "v1", NOW);
+	struct ck_error *err = NULL;
+
+	assert_int_equal(update(cm, NULL, obj, &m, &err), 0);
+	assert_string_equal(json_string_value(json_object_get(
+	                            json_array_get(json_object_get(json_object_get(obj, "metadata"),
+	                                                           "managedFields"),
+	                                           0),
+	                            "manager")),
+	                    "bot\xef\xbf\xbd\xef\xbf\xbd-\xc3\xa9");
 	json_decref(obj);
 }
 
@@ -265,7 +353,7 @@ static int apply(const struct ck_schema_type *t, json_t **live, const char *cfg,
 	json_t *c = ck_test_jq(cfg), *out = NULL, *cs = NULL;
 	struct ck_apply_manager m =
 	        mgr(who, t->pkg->group && *t->pkg->group ? "apps/v1" : "v1", NOW);
-	int rc = ck_apply_apply(t, *live, c, &m, 0, force, &out, &cs, err);
+	int rc = apply_put(t, *live, c, &m, force, &out, &cs, err);
 
 	json_decref(c);
 	if (rc == 0) {
@@ -382,7 +470,7 @@ static void test_apply_conflicts(void **state)
 	json_t *causes = NULL;
 	struct ck_apply_manager m = mgr("kubectl-client-side-apply", "v1", NOW);
 
-	assert_int_equal(ck_apply_update(cm, NULL, live, &m, &err), 0);
+	assert_int_equal(update(cm, NULL, live, &m, &err), 0);
 	/* The same value: no conflict, both own it. */
 	assert_int_equal(apply(cm, &live,
 	                       "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x'},"
@@ -432,7 +520,7 @@ static void test_apply_conflicts(void **state)
 	/* Two conflicts: the multi-line form. */
 	live = ck_test_jq("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x'},"
 	                  "'data':{'a':'1','b':'2'}}");
-	assert_int_equal(ck_apply_update(cm, NULL, live, &m, &err), 0);
+	assert_int_equal(update(cm, NULL, live, &m, &err), 0);
 	assert_int_equal(apply(cm, &live,
 	                       "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x'},"
 	                       "'data':{'a':'3','b':'4'}}",
@@ -477,13 +565,13 @@ static void test_apply_untracked_and_noop(void **state)
 	       *out = NULL, *causes = NULL;
 	struct ck_apply_manager m = mgr("kubectl", "v1", NOW2);
 
-	assert_int_equal(ck_apply_apply(cm, live, c, &m, 0, false, &out, &causes, &err), 0);
+	assert_int_equal(apply_put(cm, live, c, &m, false, &out, &causes, &err), 0);
 	assert_true(json_equal(out, before));
 	json_decref(out);
 	json_decref(c);
 	/* managedFields may not be applied. */
 	c = ck_test_jq("{'metadata':{'managedFields':[]}}");
-	assert_int_equal(ck_apply_apply(cm, live, c, &m, 0, false, &out, &causes, &err), -1);
+	assert_int_equal(apply_put(cm, live, c, &m, false, &out, &causes, &err), -1);
 	assert_int_equal(err->http_status, 400);
 	ck_error_free(err);
 	json_decref(c);
@@ -500,13 +588,12 @@ static void test_update_managers_capped(void **state)
 	struct ck_error *err = NULL;
 
 	(void)state;
-	assert_int_equal(ck_apply_update(cm, NULL, obj,
-	                                 &(struct ck_apply_manager){.manager = "c",
-	                                                            .api_version = "v1",
-	                                                            .subresource = "",
-	                                                            .time = NOW},
-	                                 &err),
-	                 0);
+	assert_int_equal(
+	        update(cm, NULL, obj,
+	               &(struct ck_apply_manager){
+	                       .manager = "c", .api_version = "v1", .subresource = "", .time = NOW},
+	               &err),
+	        0);
 	/* Twelve more managers, each writing a key of its own, a second apart. */
 	for (int i = 0; i < 12; i++) {
 		json_t *old = json_deep_copy(obj);
@@ -516,12 +603,12 @@ static void test_update_managers_capped(void **state)
 		snprintf(key, sizeof(key), "k%02d", i);
 		snprintf(when, sizeof(when), "2025-01-03T00:00:%02dZ", i);
 		json_object_set_new(json_object_get(obj, "data"), key, json_string("v"));
-		assert_int_equal(ck_apply_update(cm, old, obj,
-		                                 &(struct ck_apply_manager){.manager = name,
-		                                                            .api_version = "v1",
-		                                                            .subresource = "",
-		                                                            .time = when},
-		                                 &err),
+		assert_int_equal(update(cm, old, obj,
+		                        &(struct ck_apply_manager){.manager = name,
+		                                                   .api_version = "v1",
+		                                                   .subresource = "",
+		                                                   .time = when},
+		                        &err),
 		                 0);
 		json_decref(old);
 	}
@@ -590,6 +677,7 @@ int main(void)
 	        cmocka_unit_test(test_path_string),
 	        cmocka_unit_test(test_compare),
 	        cmocka_unit_test(test_update_entries),
+	        cmocka_unit_test(test_manager_not_utf8),
 	        cmocka_unit_test(test_apply_create_and_remove),
 	        cmocka_unit_test(test_apply_lists),
 	        cmocka_unit_test(test_apply_conflicts),
