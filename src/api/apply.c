@@ -179,7 +179,7 @@ static void insert(struct ck_fieldset *set, struct path *p)
 	size_t i = 0;
 
 	if (p->hint_set == set)
-		while (i < p->hint_n && i < p->n && !strcmp(p->hint[i]->pe, p->b.data + p->off[i]))
+		while (i < p->hint_n && i < p->n && !strcmp(ck_fieldset_pe(p->hint[i]), p->b.data + p->off[i]))
 			i++;
 	if (i) {
 		node = p->hint[i - 1];

@@ -41,12 +41,18 @@ int ck_fieldset_pe_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
+/* Free what node n owns (not n). */
+static void node_release(struct ck_fieldset_node *n)
+{
+	if (!n->pe_in)
+		free(n->pe_.heap);
+	ck_fieldset_release(&n->sub);
+}
+
 void ck_fieldset_release(struct ck_fieldset *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->kids[i].pe);
-		ck_fieldset_release(&s->kids[i].sub);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		node_release(&s->kids[i]);
 	free(s->kids);
 	memset(s, 0, sizeof(*s));
 }
@@ -58,7 +64,7 @@ static ssize_t search(const struct ck_fieldset *s, const char *pe)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = ck_fieldset_pe_cmp(pe, s->kids[mid].pe);
+		int c = ck_fieldset_pe_cmp(pe, ck_fieldset_pe(&s->kids[mid]));
 
 		if (!c)
 			return (ssize_t)mid;
@@ -81,9 +87,16 @@ struct ck_fieldset_node *ck_fieldset_child(struct ck_fieldset *s, const char *pe
 	CK_ALLOC_GROW(s->kids, s->n + 1, s->alloc);
 	memmove(&s->kids[at + 1], &s->kids[at], (s->n - at) * sizeof(s->kids[0]));
 	s->n++;
-	memset(&s->kids[at], 0, sizeof(s->kids[at]));
-	s->kids[at].pe = ck_xstrdup(pe);
-	return &s->kids[at];
+	struct ck_fieldset_node *n = &s->kids[at];
+	size_t len = strlen(pe);
+
+	memset(n, 0, sizeof(*n));
+	n->pe_in = len <= CK_FIELDSET_PE_INLINE;
+	if (n->pe_in)
+		memcpy(n->pe_.in, pe, len + 1);
+	else
+		n->pe_.heap = ck_xstrdup(pe);
+	return n;
 }
 
 const struct ck_fieldset_node *ck_fieldset_find(const struct ck_fieldset *s, const char *pe)
@@ -96,7 +109,7 @@ const struct ck_fieldset_node *ck_fieldset_find(const struct ck_fieldset *s, con
 void ck_fieldset_union(struct ck_fieldset *dst, const struct ck_fieldset *src)
 {
 	for (size_t i = 0; i < src->n; i++) {
-		struct ck_fieldset_node *d = ck_fieldset_child(dst, src->kids[i].pe);
+		struct ck_fieldset_node *d = ck_fieldset_child(dst, ck_fieldset_pe(&src->kids[i]));
 
 		d->member |= src->kids[i].member;
 		ck_fieldset_union(&d->sub, &src->kids[i].sub);
@@ -111,8 +124,7 @@ void ck_fieldset_copy(struct ck_fieldset *dst, const struct ck_fieldset *src)
 /* Drop the node at i of s. */
 static void drop(struct ck_fieldset *s, size_t i)
 {
-	free(s->kids[i].pe);
-	ck_fieldset_release(&s->kids[i].sub);
+	node_release(&s->kids[i]);
 	memmove(&s->kids[i], &s->kids[i + 1], (s->n - i - 1) * sizeof(s->kids[0]));
 	s->n--;
 }
@@ -123,7 +135,8 @@ void ck_fieldset_difference(struct ck_fieldset *dst, const struct ck_fieldset *s
 
 	/* Both sorted: one merge pass. */
 	while (i < dst->n && j < src->n) {
-		int c = ck_fieldset_pe_cmp(dst->kids[i].pe, src->kids[j].pe);
+		int c = ck_fieldset_pe_cmp(ck_fieldset_pe(&dst->kids[i]),
+		                           ck_fieldset_pe(&src->kids[j]));
 
 		if (c < 0) {
 			i++;
@@ -150,7 +163,7 @@ void ck_fieldset_intersect(const struct ck_fieldset *a, const struct ck_fieldset
 	size_t i = 0, j = 0;
 
 	while (i < a->n && j < b->n) {
-		int c = ck_fieldset_pe_cmp(a->kids[i].pe, b->kids[j].pe);
+		int c = ck_fieldset_pe_cmp(ck_fieldset_pe(&a->kids[i]), ck_fieldset_pe(&b->kids[j]));
 
 		if (c < 0) {
 			i++;
@@ -162,7 +175,7 @@ void ck_fieldset_intersect(const struct ck_fieldset *a, const struct ck_fieldset
 
 			ck_fieldset_intersect(&a->kids[i].sub, &b->kids[j].sub, &sub);
 			if (member || sub.n) {
-				struct ck_fieldset_node *n = ck_fieldset_child(out, a->kids[i].pe);
+				struct ck_fieldset_node *n = ck_fieldset_child(out, ck_fieldset_pe(&a->kids[i]));
 
 				n->member = member;
 				n->sub = sub;
@@ -182,7 +195,9 @@ static void write_members(const struct ck_fieldset *s, struct ck_buf *out)
 		if (i)
 			ck_buf_addch(out, ',');
 		/* Path elements are object keys or JSON that ckube wrote: valid UTF-8. */
-		CK_BUG_ON(ck_json_dump_string(out, k->pe, strlen(k->pe)) < 0);
+		const char *pe = ck_fieldset_pe(k);
+
+		CK_BUG_ON(ck_json_dump_string(out, pe, strlen(pe)) < 0);
 		if (!k->sub.n) {
 			ck_buf_adds(out, ":{}");
 			continue;
@@ -249,7 +264,7 @@ static void members(const struct ck_fieldset *s, const char **pes, size_t depth,
 	for (size_t i = 0; i < s->n; i++) {
 		if (depth >= cap)
 			return;
-		pes[depth] = s->kids[i].pe;
+		pes[depth] = ck_fieldset_pe(&s->kids[i]);
 		if (s->kids[i].member)
 			fn(ctx, pes, depth + 1);
 		members(&s->kids[i].sub, pes, depth + 1, cap, fn, ctx);

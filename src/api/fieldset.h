@@ -32,11 +32,27 @@ struct ck_fieldset {
 	size_t n, alloc;
 };
 
+/*
+ * Path elements up to this long are kept in their node: most are field names, and a
+ * pod's set has about a hundred of them, each a malloc and a free otherwise.
+ */
+#define CK_FIELDSET_PE_INLINE 23
+
 struct ck_fieldset_node {
-	char *pe;    /* the path element ("f:data"), owned */
+	union {
+		char *heap;                          /* a longer one, owned */
+		char in[CK_FIELDSET_PE_INLINE + 1]; /* a short one */
+	} pe_;                                       /* read with ck_fieldset_pe */
+	bool pe_in;                                  /* pe_.in holds it */
 	bool member; /* the path ending here is in the set */
 	struct ck_fieldset sub;
 };
+
+/* The node's path element ("f:data"); valid until its set changes. */
+static inline const char *ck_fieldset_pe(const struct ck_fieldset_node *n)
+{
+	return n->pe_in ? n->pe_.in : n->pe_.heap;
+}
 
 #define CK_FIELDSET_INIT                                                                           \
 	{                                                                                          \
