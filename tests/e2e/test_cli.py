@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from conftest import free_port
+
 
 def run(ckube_bin, *args, timeout=10):
     return subprocess.run([str(ckube_bin), *args], stdout=subprocess.PIPE,
@@ -99,8 +101,10 @@ def test_server_supervises_its_etcd_member(ckube_bin, tmp_path):
     stopped with the server; a second server on the same data directory is refused."""
     log = tmp_path / "server.log"
     data = tmp_path / "data"
+    # A free port, never the default 6443: another test run may be serving there.
     with open(log, "w") as out:
-        server = subprocess.Popen([str(ckube_bin), "server", "--data-dir", str(data)],
+        server = subprocess.Popen([str(ckube_bin), "server", "--data-dir", str(data),
+                                   "--https-port", str(free_port())],
                                   stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_for(lambda: _log_has(log, "ckube server running"), what="server start")
@@ -108,7 +112,8 @@ def test_server_supervises_its_etcd_member(ckube_bin, tmp_path):
         with open(f"/proc/{etcd}/cmdline") as f:
             assert f.read().split("\0")[0] == "etcd"
 
-        second = run(ckube_bin, "server", "--data-dir", str(data))
+        second = run(ckube_bin, "server", "--data-dir", str(data), "--https-port",
+                     str(free_port()))
         assert second.returncode == 1
         assert "is in use by another ckube server" in second.stderr
 
@@ -132,7 +137,8 @@ def test_server_that_cannot_start_etcd_fails_with_one_line(ckube_bin, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "etcd").write_text("not a directory")
-    r = run(ckube_bin, "server", "--data-dir", str(data), timeout=60)
+    r = run(ckube_bin, "server", "--data-dir", str(data), "--https-port", str(free_port()),
+            timeout=60)
     assert r.returncode == 1
     assert r.stderr.strip().splitlines()[-1].startswith(
         "ckube server: cannot start the local etcd member:")
@@ -145,7 +151,8 @@ def test_server_comes_back_on_its_data_directory(ckube_bin, tmp_path):
     for attempt in range(2):
         log = tmp_path / f"server{attempt}.log"
         with open(log, "w") as out:
-            server = subprocess.Popen([str(ckube_bin), "server", "--data-dir", str(data)],
+            server = subprocess.Popen([str(ckube_bin), "server", "--data-dir", str(data),
+                                       "--https-port", str(free_port())],
                                       stdout=out, stderr=subprocess.STDOUT)
         try:
             _wait_for(lambda: _log_has(log, "ckube server running") or server.poll() is not None,
