@@ -179,7 +179,8 @@ static void insert(struct ck_fieldset *set, struct path *p)
 	size_t i = 0;
 
 	if (p->hint_set == set)
-		while (i < p->hint_n && i < p->n && !strcmp(ck_fieldset_pe(p->hint[i]), p->b.data + p->off[i]))
+		while (i < p->hint_n && i < p->n &&
+		       !strcmp(ck_fieldset_pe(p->hint[i]), p->b.data + p->off[i]))
 			i++;
 	if (i) {
 		node = p->hint[i - 1];
@@ -862,7 +863,7 @@ static void add_string(struct ck_buf *b, const char *s)
 	ck_buf_release(&t);
 }
 
-size_t ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *out)
+void ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *out)
 {
 	const struct ck_apply_entry **v = ck_xcalloc(m->n + 1, sizeof(*v));
 	size_t n = 0;
@@ -893,7 +894,6 @@ size_t ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *
 	if (n)
 		ck_buf_addch(out, ']');
 	free(v);
-	return n;
 }
 
 /*

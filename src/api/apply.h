@@ -71,9 +71,9 @@ int ck_apply_managed_decode(const json_t *mf, struct ck_apply_managed *out, stru
 /*
  * Append the managedFields array for m as compact JSON, sorted as kube-apiserver sorts it
  * (operation, time, manager, apiVersion, subresource); entries with empty sets are left
- * out. Returns the number of entries written (0: nothing appended).
+ * out; nothing is appended when no entry is left.
  */
-size_t ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *out);
+void ck_apply_managed_encode(const struct ck_apply_managed *m, struct ck_buf *out);
 
 /*
  * The field set of obj (a value of the root type) into *out (empty on entry), as
@@ -142,8 +142,9 @@ enum {
  * with 1 conflict: conflict with \"kubectl\" using v1: .data.key") and *causes a new
  * array of FieldManagerConflict causes; with force, the others lose those fields.
  * On success *out is the new object (a new reference) without managedFields, and their
- * JSON is appended to *managed, as ck_apply_update writes it. Other failures are 400 BadRequest (config holds managedFields, malformed live
- * managedFields, a map-list element without keys).
+ * JSON is appended to *managed, as ck_apply_update writes it. Other failures are 400
+ * BadRequest (config holds managedFields, malformed live managedFields, a map-list
+ * element without keys).
  */
 int ck_apply_apply(const struct ck_schema_type *root, const json_t *live, const json_t *config,
                    const struct ck_apply_manager *m, unsigned flags, bool force, json_t **out,

@@ -163,7 +163,8 @@ void ck_fieldset_intersect(const struct ck_fieldset *a, const struct ck_fieldset
 	size_t i = 0, j = 0;
 
 	while (i < a->n && j < b->n) {
-		int c = ck_fieldset_pe_cmp(ck_fieldset_pe(&a->kids[i]), ck_fieldset_pe(&b->kids[j]));
+		int c = ck_fieldset_pe_cmp(ck_fieldset_pe(&a->kids[i]),
+		                           ck_fieldset_pe(&b->kids[j]));
 
 		if (c < 0) {
 			i++;
@@ -175,7 +176,8 @@ void ck_fieldset_intersect(const struct ck_fieldset *a, const struct ck_fieldset
 
 			ck_fieldset_intersect(&a->kids[i].sub, &b->kids[j].sub, &sub);
 			if (member || sub.n) {
-				struct ck_fieldset_node *n = ck_fieldset_child(out, ck_fieldset_pe(&a->kids[i]));
+				struct ck_fieldset_node *n =
+				        ck_fieldset_child(out, ck_fieldset_pe(&a->kids[i]));
 
 				n->member = member;
 				n->sub = sub;

@@ -40,11 +40,11 @@ struct ck_fieldset {
 
 struct ck_fieldset_node {
 	union {
-		char *heap;                          /* a longer one, owned */
+		char *heap;                         /* a longer one, owned */
 		char in[CK_FIELDSET_PE_INLINE + 1]; /* a short one */
-	} pe_;                                       /* read with ck_fieldset_pe */
-	bool pe_in;                                  /* pe_.in holds it */
-	bool member; /* the path ending here is in the set */
+	} pe_;                                      /* read with ck_fieldset_pe */
+	bool pe_in;                                 /* pe_.in holds it */
+	bool member;                                /* the path ending here is in the set */
 	struct ck_fieldset sub;
 };
 

@@ -1079,7 +1079,7 @@ void ck_api_update_finish(struct ck_api_op *op)
 		op->etcd_pending++;
 		return;
 	}
-	ck_api_obj_dump_stored(obj, obj == op->body ? &op->managed : NULL, &val);
+	ck_api_obj_dump_stored(obj, &op->managed, &val);
 	/* K8S: GuaranteedUpdate: a write that changes nothing is not written. */
 	if (val.len == op->cur_len && !memcmp(val.data, op->cur_value, val.len)) {
 		ck_buf_release(&val);
