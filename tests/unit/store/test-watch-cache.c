@@ -997,6 +997,17 @@ static void test_slow_watcher_overflow(void **state)
  * A watcher's queue grows with its backlog, up to its queue_len, keeping the events in
  * order across the circular buffer's wrap, and drains without loss.
  */
+/* Put n pods "<prefix><i>" in namespace ns, at revisions first, first + 1, ... */
+static void put_run(struct fixture *f, const char *prefix, int n, int64_t first)
+{
+	char name[32];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s%d", prefix, i);
+		put(f, "ns", name, NULL, first + i);
+	}
+}
+
 static void test_queue_grows_in_order(void **state)
 {
 	struct fixture *f = fx_new(1024, 400);
@@ -1009,16 +1020,10 @@ static void test_queue_grows_in_order(void **state)
 	assert_int_equal(rec_watch(f, &r, &o, NULL), 0);
 	pump(f);
 	/* Five delivered: the small queue's head is now inside it, so the next ones wrap. */
-	for (int i = 0; i < 5; i++) {
-		snprintf(name, sizeof(name), "a%d", i);
-		put(f, "ns", name, NULL, 11 + i);
-	}
+	put_run(f, "a", 5, 11);
 	pump(f);
 	assert_int_equal(r.n, 5);
-	for (int i = 0; i < 300; i++) {
-		snprintf(name, sizeof(name), "b%d", i);
-		put(f, "ns", name, NULL, 16 + i);
-	}
+	put_run(f, "b", 300, 16);
 	pump(f);
 	assert_int_equal(r.n, 5);
 	r.pause_after = 0;
@@ -1034,10 +1039,7 @@ static void test_queue_grows_in_order(void **state)
 	r.pause_after = r.n + 1;
 	put(f, "ns", "c", NULL, 316);
 	pump(f);
-	for (int i = 0; i < 401; i++) {
-		snprintf(name, sizeof(name), "d%d", i);
-		put(f, "ns", name, NULL, 317 + i);
-	}
+	put_run(f, "d", 401, 317);
 	pump(f);
 	assert_int_equal(r.done_calls, 1);
 	assert_int_equal(r.done_status, 410);
